@@ -1,0 +1,53 @@
+package org.cvmj.cvm.op.elemwise;
+
+import org.cvmj.cvm.op.OpAttrs;
+import org.cvmj.cvm.op.OpException;
+import org.cvmj.cvm.op.Operator;
+import org.cvmj.cvm.op.Parallel;
+import org.cvmj.cvm.op.Precision;
+import org.cvmj.cvm.op.Shapes;
+import org.cvmj.cvm.tensor.Shape;
+import org.cvmj.cvm.tensor.Tensor;
+
+/** {@code abs}: y = x<0 ? -x : x (so abs(Integer.MIN_VALUE) stays Integer.MIN_VALUE, as in C++ on two's complement). */
+public record Abs() implements Operator {
+
+  public static Abs parse(OpAttrs attrs) throws OpException {
+    attrs.finish();
+    return new Abs();
+  }
+
+  @Override
+  public String name() {
+    return "abs";
+  }
+
+  @Override
+  public int numInputs() {
+    return 1;
+  }
+
+  @Override
+  public boolean outputMayAliasInput() {
+    return true;
+  }
+
+  @Override
+  public Shape[] inferShapes(Shape[] in) {
+    return Shapes.same(in);
+  }
+
+  @Override
+  public int[] inferPrecisions(Shape[] in, int[] p) {
+    return Precision.one(p[0]);
+  }
+
+  @Override
+  public void compute(Tensor[] in, Tensor[] out, Parallel parallel) {
+    int[] x = in[0].data();
+    int[] y = out[0].data();
+    for (int i = 0, n = out[0].size(); i < n; i++) {
+      int v = x[i]; y[i] = v < 0 ? -v : v;
+    }
+  }
+}
