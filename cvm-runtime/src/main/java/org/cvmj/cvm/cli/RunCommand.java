@@ -1,0 +1,77 @@
+package org.cvmj.cvm.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.concurrent.Callable;
+import org.cvmj.cvm.exec.Executor;
+import org.cvmj.cvm.exec.InferenceCodec;
+import org.cvmj.cvm.format.Npy;
+import org.cvmj.cvm.model.Model;
+import org.cvmj.cvm.tensor.Shape;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "run", mixinStandardHelpOptions = true,
+    description = {"Run one inference and print the output values.",
+        "Input and output bytes follow CVMAPIInference: int8, or little-endian int32 when the precision "
+            + "exceeds 8 bits; a file ending in .npy is read or written as a NumPy array instead."})
+final class RunCommand implements Callable<Integer> {
+  @Mixin
+  ModelOption model;
+
+  @Option(names = {"-i", "--input"}, paramLabel = "FILE",
+      description = "Input file (default: the demo model's sample input; required with --model).")
+  Path input;
+
+  @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the output here.")
+  Path output;
+
+  @Option(names = {"-t", "--threads"}, defaultValue = "1", paramLabel = "N",
+      description = "Worker threads (the output is identical for every N). Default: ${DEFAULT-VALUE}.")
+  int threads;
+
+  @Spec
+  CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    if (model.dir != null && input == null) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--input is required with --model");
+    }
+    if (threads < 1) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1");
+    }
+    Model m = model.load();
+    InferenceCodec codec = InferenceCodec.reference(m.graph());
+    int[][] heads;
+    try (Executor ex = new Executor(m, threads)) {
+      heads = ex.run(InputFile.read(input, m));
+    }
+    byte[] bytes = codec.encodeOutput(heads);
+    if (output != null) {
+      if (output.getFileName().toString().endsWith(".npy")) {
+        int width = codec.outputTypeSize();
+        int[] values = decode(bytes, width);
+        Files.write(output, Npy.write(Shape.of(values.length), values, width));
+      } else {
+        Files.write(output, bytes);
+      }
+    }
+    spec.commandLine().getOut().println(Arrays.toString(decode(bytes, codec.outputTypeSize())));
+    return 0;
+  }
+
+  /** The output values as the bytes carry them (after int8 truncation or post-processing). */
+  private static int[] decode(byte[] bytes, int width) {
+    java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    int[] v = new int[bytes.length / width];
+    for (int i = 0; i < v.length; i++) {
+      v[i] = width == 1 ? in.get() : in.getInt();
+    }
+    return v;
+  }
+}
