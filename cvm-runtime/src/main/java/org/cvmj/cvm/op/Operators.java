@@ -34,13 +34,38 @@ public final class Operators {
       entry("cvm_left_shift", org.cvmj.cvm.op.requant.CvmLeftShift::parse),
       entry("cvm_precision", org.cvmj.cvm.op.requant.CvmPrecision::parse),
       entry("cvm_lut", org.cvmj.cvm.op.requant.CvmLut::parse),
+      // transform
+      entry("flatten", org.cvmj.cvm.op.transform.Flatten::parse),
+      entry("reshape", org.cvmj.cvm.op.transform.Reshape::parse),
+      entry("expand_dims", org.cvmj.cvm.op.transform.ExpandDims::parse),
+      entry("squeeze", org.cvmj.cvm.op.transform.Squeeze::parse),
+      entry("transpose", org.cvmj.cvm.op.transform.Transpose::parse),
+      entry("concatenate", org.cvmj.cvm.op.transform.Concatenate::parse),
+      entry("repeat", org.cvmj.cvm.op.transform.Repeat::parse),
+      entry("tile", org.cvmj.cvm.op.transform.Tile::parse),
+      entry("strided_slice", org.cvmj.cvm.op.transform.StridedSlice::parse),
+      entry("slice_like", org.cvmj.cvm.op.transform.SliceLike::parse),
+      entry("take", org.cvmj.cvm.op.transform.Take::parse),
+      entry("where", org.cvmj.cvm.op.transform.Where::parse),
       // elementwise
       entry("abs", org.cvmj.cvm.op.elemwise.Abs::parse),
       entry("negative", org.cvmj.cvm.op.elemwise.Negative::parse),
       entry("clip", org.cvmj.cvm.op.elemwise.Clip::parse),
       entry("elemwise_add", org.cvmj.cvm.op.elemwise.ElemwiseAdd::parse),
-      entry("elemwise_sub", org.cvmj.cvm.op.elemwise.ElemwiseSub::parse)
-      // broadcast, reduce, transform, vision: registered below as they land
+      entry("elemwise_sub", org.cvmj.cvm.op.elemwise.ElemwiseSub::parse),
+      // broadcast
+      entry("broadcast_add", org.cvmj.cvm.op.broadcast.BroadcastAdd::parse),
+      entry("broadcast_sub", org.cvmj.cvm.op.broadcast.BroadcastSub::parse),
+      entry("broadcast_mul", org.cvmj.cvm.op.broadcast.BroadcastMul::parse),
+      entry("broadcast_max", org.cvmj.cvm.op.broadcast.BroadcastMax::parse),
+      entry("broadcast_div", org.cvmj.cvm.op.broadcast.BroadcastDiv::parse),
+      entry("broadcast_greater", org.cvmj.cvm.op.broadcast.BroadcastGreater::parse),
+      // reduce
+      entry("sum", org.cvmj.cvm.op.reduce.Sum::parse),
+      entry("max", org.cvmj.cvm.op.reduce.Max::parse),
+      // vision
+      entry("get_valid_counts", org.cvmj.cvm.op.vision.GetValidCounts::parse),
+      entry("non_max_suppression", org.cvmj.cvm.op.vision.NonMaxSuppression::parse)
   );
 
   public static Optional<Parser> lookup(String name) {
