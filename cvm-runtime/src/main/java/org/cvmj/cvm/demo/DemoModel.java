@@ -43,7 +43,7 @@ public final class DemoModel {
     EntryRef w = b.param("fc_weight", Shape.of(10, 256), 8, int8(rnd, 10 * 256));
     EntryRef bias = b.param("fc_bias", Shape.of(10), 8, int8(rnd, 10));
     x = b.op("dense", Map.of("units", "10", "use_bias", "True"), x, w, bias);
-    x = b.op("cvm_right_shift", Map.of("precision", "8", "shift_bit", "7"), x);
+    x = b.op("cvm_right_shift", Map.of("precision", "8", "shift_bit", "10"), x);
     GraphBuilder.Built built = b.build(x);
     return new Files(SymbolWriter.write(built.symbol()), ParamsWriter.write(built.params()), sampleInput());
   }
@@ -54,7 +54,7 @@ public final class DemoModel {
     EntryRef bias = b.param(name + "_bias", Shape.of(out), 8, int8(rnd, out));
     EntryRef y = b.op("conv2d", Map.of("channels", Integer.toString(out), "kernel_size", "(3, 3)",
         "padding", "(1, 1)", "use_bias", "True"), x, w, bias);
-    y = b.op("cvm_right_shift", Map.of("precision", "8", "shift_bit", in == 1 ? "5" : "8"), y);
+    y = b.op("cvm_right_shift", Map.of("precision", "8", "shift_bit", in == 1 ? "8" : "10"), y);
     y = b.op("relu", Map.of(), y);
     return b.op("max_pool2d", Map.of("pool_size", "(2, 2)", "strides", "(2, 2)"), y);
   }

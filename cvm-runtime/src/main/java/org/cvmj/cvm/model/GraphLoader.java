@@ -121,9 +121,11 @@ public final class GraphLoader {
         }
       } else {
         op = bind(i, n, opAttrs.get(i));
-        if (n.inputs().size() != op.numInputs()) {
-          throw new ModelException(Rule.INPUT_COUNT, i, n.name(), op.name() + " takes " + op.numInputs()
-              + " inputs, the node has " + n.inputs().size());
+        boolean variadic = op.numInputs() < 0;
+        if (variadic ? n.inputs().isEmpty() : n.inputs().size() != op.numInputs()) {
+          throw new ModelException(Rule.INPUT_COUNT, i, n.name(), op.name() + " takes "
+              + (variadic ? "at least one input" : op.numInputs() + " inputs") + ", the node has "
+              + n.inputs().size());
         }
       }
       int outputs = op == null ? 1 : op.numOutputs();

@@ -13,7 +13,7 @@ public interface Operator {
   /** The runtime name ({@code func_name} without its numeric suffix). */
   String name();
 
-  /** How many inputs a node of this operator must have, given its attributes. */
+  /** How many inputs a node of this operator must have, given its attributes; negative for "one or more". */
   int numInputs();
 
   default int numOutputs() {
