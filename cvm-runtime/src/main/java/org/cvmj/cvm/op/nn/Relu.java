@@ -1,5 +1,6 @@
 package org.cvmj.cvm.op.nn;
 
+import org.cvmj.cvm.op.Lanes;
 import org.cvmj.cvm.op.OpAttrs;
 import org.cvmj.cvm.op.OpException;
 import org.cvmj.cvm.op.Operator;
@@ -44,10 +45,6 @@ public record Relu() implements Operator {
 
   @Override
   public void compute(Tensor[] in, Tensor[] out, Parallel parallel) {
-    int[] x = in[0].data();
-    int[] y = out[0].data();
-    for (int i = 0, n = out[0].size(); i < n; i++) {
-      y[i] = Math.max(x[i], 0);
-    }
+    Lanes.clip(in[0].data(), out[0].data(), out[0].size(), 0, Integer.MAX_VALUE);
   }
 }

@@ -1,5 +1,6 @@
 package org.cvmj.cvm.op.requant;
 
+import org.cvmj.cvm.op.Lanes;
 import org.cvmj.cvm.op.OpAttrs;
 import org.cvmj.cvm.op.OpException;
 import org.cvmj.cvm.op.Operator;
@@ -47,13 +48,7 @@ public record CvmClip(int precision) implements Operator {
 
   @Override
   public void compute(Tensor[] in, Tensor[] out, Parallel parallel) {
-    int[] x = in[0].data();
-    int[] y = out[0].data();
     int hi = Precision.range(precision);
-    int lo = -hi;
-    for (int i = 0, n = out[0].size(); i < n; i++) {
-      int v = x[i];
-      y[i] = v > hi ? hi : Math.max(v, lo);
-    }
+    Lanes.clip(in[0].data(), out[0].data(), out[0].size(), -hi, hi);
   }
 }

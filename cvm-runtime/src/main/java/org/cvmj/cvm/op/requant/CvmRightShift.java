@@ -1,5 +1,6 @@
 package org.cvmj.cvm.op.requant;
 
+import org.cvmj.cvm.op.Lanes;
 import org.cvmj.cvm.op.OpAttrs;
 import org.cvmj.cvm.op.OpException;
 import org.cvmj.cvm.op.Operator;
@@ -54,14 +55,7 @@ public record CvmRightShift(int precision, int shiftBit) implements Operator {
 
   @Override
   public void compute(Tensor[] in, Tensor[] out, Parallel parallel) {
-    int[] x = in[0].data();
-    int[] y = out[0].data();
     int hi = Precision.range(precision);
-    int lo = -hi;
-    int s = shiftBit - 1;
-    for (int i = 0, n = out[0].size(); i < n; i++) {
-      int t = ((x[i] >> s) + 1) >> 1;
-      y[i] = t > hi ? hi : Math.max(t, lo);
-    }
+    Lanes.roundShiftClip(in[0].data(), out[0].data(), out[0].size(), shiftBit - 1, -hi, hi);
   }
 }
