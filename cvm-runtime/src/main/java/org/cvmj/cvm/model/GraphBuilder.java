@@ -91,7 +91,8 @@ public final class GraphBuilder {
     firstEntry.add(shapes.size());
     nodes.add(new SymbolNode(SymbolNode.OPERATOR, func + "_" + k, List.of(inputs), nodeAttrs, null));
     try {
-      opAttrs.add(JSON.writeValueAsString(attrs));
+      // Sorted keys: the file must not depend on the caller map's iteration order.
+      opAttrs.add(JSON.writeValueAsString(new java.util.TreeMap<>(attrs)));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a map of strings always serialises", e);
     }

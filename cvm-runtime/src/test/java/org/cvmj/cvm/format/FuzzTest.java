@@ -206,6 +206,8 @@ class FuzzTest {
     assertTrue(f.loaded >= BUILT_CASES / 20, "only " + f.loaded + " mutated models loaded");
     assertTrue(f.executed >= BUILT_CASES / 40, "only " + f.executed + " mutated models ran");
     assertTrue(f.rules.size() >= 15, "only these rules fired: " + f.rules.keySet());
+    assertTrue(f.changedOps >= BUILT_CASES / 50, "only " + f.changedOps + " loaded models had changed operators");
+    assertTrue(f.changedShapes >= BUILT_CASES / 100, "only " + f.changedShapes + " loaded models had changed shapes");
   }
 
   @Test
@@ -381,12 +383,23 @@ class FuzzTest {
     final Map<Rule, Integer> rules = new TreeMap<>();
     int loaded;
     int executed;
+    /** Loaded models whose operators (with their attributes) or shapes differ from their seed's. */
+    int changedOps;
+    int changedShapes;
+    private final Map<SeedModel, Graph> seedGraphs = new java.util.HashMap<>();
     int cases;
     final List<String> failures = new ArrayList<>();
     private int failureCount;
 
     Fuzzer(List<SeedModel> seeds) {
       this.seeds = seeds;
+      for (SeedModel s : seeds) {
+        try {
+          seedGraphs.put(s, Model.load(s.symbol(), s.params()).graph());
+        } catch (ModelException e) {
+          throw new AssertionError("seed model " + s.name() + " does not load: " + e.getMessage(), e);
+        }
+      }
     }
 
     void run(long seed, int n) {
@@ -398,8 +411,8 @@ class FuzzTest {
     }
 
     void report(String what) {
-      System.out.printf("FuzzTest %s: %d cases, %d loaded, %d ran, rules %s%n", what, cases, loaded, executed,
-          rules);
+      System.out.printf("FuzzTest %s: %d cases, %d loaded (%d with changed operators, %d with changed shapes),"
+          + " %d ran, rules %s%n", what, cases, loaded, changedOps, changedShapes, executed, rules);
     }
 
     void assertNoFailures() {
@@ -439,6 +452,13 @@ class FuzzTest {
           return;
         }
         loaded++;
+        Graph original = seedGraphs.get(seed);
+        if (!ops(original).equals(ops(model.graph()))) {
+          changedOps++;
+        }
+        if (!Arrays.equals(original.shapes(), model.graph().shapes())) {
+          changedShapes++;
+        }
         stage = "reload of the written model";
         Model again = Model.load(SymbolWriter.write(model.graph().symbol()), ParamsWriter.write(model.params()));
         assertArrayEquals(model.graph().precisions(), again.graph().precisions(), "reloaded precisions");
@@ -513,6 +533,10 @@ class FuzzTest {
           .append(m.params.length > 512 ? "..." : "");
       failures.add(sb.toString());
     }
+  }
+
+  private static List<org.cvmj.cvm.op.Operator> ops(Graph g) {
+    return g.nodes().stream().map(org.cvmj.cvm.model.Node::op).toList();
   }
 
   private static long storageElements(Graph g) {
@@ -1005,8 +1029,10 @@ class FuzzTest {
           int i = rnd.nextInt(nodes.size());
           String[] ops = {"null", "cvm_op", "tvm_op"};
           String op = ops[rnd.nextInt(ops.length)];
-          ((ObjectNode) nodes.get(i)).put("op", op);
-          log.add("nodes[" + i + "].op = " + op);
+          if (nodes.get(i) instanceof ObjectNode node) {
+            node.put("op", op);
+            log.add("nodes[" + i + "].op = " + op);
+          }
         }
       }
       default -> {
@@ -1015,8 +1041,10 @@ class FuzzTest {
           int i = rnd.nextInt(nodes.size());
           String[] names = {"data", "w", "x", ""};
           String name = names[rnd.nextInt(names.length)];
-          ((ObjectNode) nodes.get(i)).put("name", name);
-          log.add("nodes[" + i + "].name = " + name);
+          if (nodes.get(i) instanceof ObjectNode node) {
+            node.put("name", name);
+            log.add("nodes[" + i + "].name = " + name);
+          }
         }
       }
     }
