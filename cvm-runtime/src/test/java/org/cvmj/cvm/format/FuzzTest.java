@@ -431,12 +431,12 @@ class FuzzTest {
       for (int k = 0; k < mutations; k++) {
         mutate(m, rnd);
       }
-      if (rnd.nextInt(100) < 55) {
-        String problem = repair(m, rnd);
-        if (problem != null) {
-          addFailure(caseSeed, seed, m, "operator call while repairing: " + problem, null);
-          return;
-        }
+      if (m.needsRepair || rnd.nextInt(100) < 55) {
+        repair(m, rnd);
+      }
+      if (m.problem != null) {
+        addFailure(caseSeed, seed, m, "operator called with the loader's arguments: " + m.problem, null);
+        return;
       }
       check(caseSeed, seed, m, rnd);
     }
@@ -552,6 +552,16 @@ class FuzzTest {
     String symbol;
     byte[] params;
     final List<String> log = new ArrayList<>();
+    /** Set by directed mutations: shapes downstream of the change must be re-inferred. */
+    boolean needsRepair;
+    /** A RuntimeException an operator threw when called as the loader calls it; a failure. */
+    String problem;
+
+    void problem(String p) {
+      if (problem == null) {
+        problem = p;
+      }
+    }
 
     Mutant(String symbol, byte[] params) {
       this.symbol = symbol;
@@ -578,7 +588,7 @@ class FuzzTest {
         m.params = mutateBytes(m.params, rnd, m.log, "params");
         return;
       }
-      mutateJson(root, rnd, m.log);
+      mutateJson(root, rnd, m);
       m.symbol = write(root);
     }
   }
@@ -829,8 +839,12 @@ class FuzzTest {
     return n != null && n.isArray() && n.size() > 0 ? (ArrayNode) n : null;
   }
 
-  private static void mutateJson(ObjectNode root, Random rnd, List<String> log) {
-    switch (rnd.nextInt(16)) {
+  private static void mutateJson(ObjectNode root, Random rnd, Mutant m) {
+    List<String> log = m.log;
+    switch (rnd.nextInt(22)) {
+      case 16, 17, 18 -> mutateOpAttrsValid(root, rnd, m);
+      case 19, 20 -> mutateOpSwapValid(root, rnd, m);
+      case 21 -> mutateInputShape(root, rnd, m);
       case 0, 1 -> mutateFuncName(root, rnd, log);
       case 2, 3, 4 -> mutateOpAttrs(root, rnd, log);
       case 5 -> mutateStorage(root, rnd, log);
@@ -1115,71 +1129,19 @@ class FuzzTest {
     }
   }
 
-  // ------------------------------------------------------------ repair
+  // ------------------------------------------------------------ directed mutations and repair
 
-  /**
-   * Makes a mutated symbol consistent again where it can, so that mutations reach the inference rules and
-   * the executor instead of stopping at the first list-length check: recomputes node_row_ptr and
-   * arg_nodes, re-infers every operator's output shapes in node order with the operators' own rules, and
-   * writes params of the declared shapes and precisions (random values in range) for every variable.
-   * Operator calls made here are the loader's calls with the same arguments; a RuntimeException from one
-   * is reported (the returned string), as the loader would hit it too.
-   */
-  private static String repair(Mutant m, Random rnd) {
-    ObjectNode root = parse(m.symbol);
-    ArrayNode nodes = root == null ? null : nodes(root);
-    ArrayNode opAttrs = root == null ? null : payload(root, "op_attrs");
-    if (nodes == null || opAttrs == null || opAttrs.size() != nodes.size()) {
-      return null;
+  /** What the operators make of a symbol tree: the bound operator of each node and the entry offsets. */
+  private record Analysis(ArrayNode nodes, ArrayNode opAttrs, Operator[] ops, int[] first) {
+    int entries() {
+      return first[first.length - 1];
     }
-    m.log.add("repair");
-    int n = nodes.size();
-    Operator[] ops = new Operator[n];
-    int[] first = new int[n + 1];
-    ArrayNode rowPtr = F.arrayNode();
-    ArrayNode args = F.arrayNode();
-    for (int i = 0; i < n; i++) {
-      JsonNode node = nodes.get(i);
-      first[i + 1] = first[i] + 1;
-      rowPtr.add(first[i]);
-      if (!node.isObject()) {
-        continue;
-      }
-      if ("null".equals(node.path("op").asText(null))) {
-        args.add(i);
-        continue;
-      }
-      String func = node.path("attrs").path("func_name").asText("");
-      Map<String, String> attrs = stringMap(opAttrs.get(i));
-      Operators.Parser parser = Operators.lookup(stripSuffix(func)).orElse(null);
-      if (parser == null || attrs == null) {
-        continue;
-      }
-      try {
-        ops[i] = parser.parse(new OpAttrs(attrs));
-        first[i + 1] = first[i] + ops[i].numOutputs();
-      } catch (OpException e) {
-        // the loader rejects it the same way
-      } catch (RuntimeException e) {
-        return stripSuffix(func) + ".parse(" + attrs + ") threw " + e;
-      }
-    }
-    rowPtr.add(first[n]);
-    root.set("node_row_ptr", rowPtr);
-    root.set("arg_nodes", args);
-    ArrayNode shapes = payload(root, "shape");
-    ArrayNode precisions = payload(root, "precision");
-    if (shapes == null || shapes.size() != first[n]) {
-      m.symbol = write(root);
-      return null;
-    }
-    for (int i = 0; i < n; i++) {
-      if (ops[i] == null) {
-        continue;
-      }
+
+    /** The declared input shapes of op node i, when its inputs resolve and pass the loader's limits. */
+    Shape[] inputShapes(ArrayNode shapes, int i) {
       JsonNode inputs = nodes.get(i).get("inputs");
-      if (inputs == null || !inputs.isArray() || inputs.size() != ops[i].numInputs()) {
-        continue;
+      if (inputs == null || !inputs.isArray()) {
+        return null;
       }
       Shape[] in = new Shape[inputs.size()];
       for (int k = 0; k < in.length; k++) {
@@ -1187,51 +1149,261 @@ class FuzzTest {
         int nid = ref.path(0).asInt(-1);
         int idx = ref.path(1).asInt(-1);
         if (nid < 0 || nid >= i || idx < 0 || idx >= first[nid + 1] - first[nid]) {
-          in = null;
-          break;
+          return null;
         }
         in[k] = shapeOf(shapes.get(first[nid] + idx));
         if (in[k] == null) {
-          in = null;
-          break;
+          return null;
         }
       }
-      if (in == null) {
+      return in;
+    }
+  }
+
+  /**
+   * Binds every operator node as the loader would. A RuntimeException from an operator's parser is an
+   * operator bug: it is recorded on the mutant, since the loader makes the same call.
+   */
+  private static Analysis analyze(ObjectNode root, Mutant m) {
+    ArrayNode nodes = root == null ? null : nodes(root);
+    ArrayNode opAttrs = root == null ? null : payload(root, "op_attrs");
+    if (nodes == null || opAttrs == null || opAttrs.size() != nodes.size()) {
+      return null;
+    }
+    int n = nodes.size();
+    Operator[] ops = new Operator[n];
+    int[] first = new int[n + 1];
+    for (int i = 0; i < n; i++) {
+      JsonNode node = nodes.get(i);
+      first[i + 1] = first[i] + 1;
+      if (!node.isObject() || "null".equals(node.path("op").asText(null))) {
         continue;
       }
-      Shape[] out;
-      try {
-        out = ops[i].inferShapes(in);
-      } catch (OpException e) {
+      String func = stripSuffix(node.path("attrs").path("func_name").asText(""));
+      Map<String, String> attrs = stringMap(opAttrs.get(i));
+      ops[i] = attrs == null ? null : bind(func, attrs, m);
+      if (ops[i] != null) {
+        first[i + 1] = first[i] + ops[i].numOutputs();
+      }
+    }
+    return new Analysis(nodes, opAttrs, ops, first);
+  }
+
+  /** The operator, or null when the loader rejects it with a ModelException (or it threw: see problem). */
+  private static Operator bind(String func, Map<String, String> attrs, Mutant m) {
+    Operators.Parser parser = Operators.lookup(func).orElse(null);
+    if (parser == null) {
+      return null;
+    }
+    try {
+      return parser.parse(new OpAttrs(attrs));
+    } catch (OpException e) {
+      return null;
+    } catch (RuntimeException e) {
+      m.problem(func + ".parse(" + attrs + ") threw " + e);
+      return null;
+    }
+  }
+
+  /** Output shapes the loader would accept, or null; a RuntimeException is recorded on the mutant. */
+  private static Shape[] infer(Operator op, Shape[] in, Mutant m) {
+    if (in == null || in.length != op.numInputs()) {
+      return null;
+    }
+    Shape[] out;
+    try {
+      out = op.inferShapes(in);
+    } catch (OpException e) {
+      return null;
+    } catch (RuntimeException e) {
+      m.problem(op + ".inferShapes(" + Arrays.toString(in) + ") threw " + e);
+      return null;
+    }
+    if (out == null || out.length != op.numOutputs()) {
+      m.problem(op + ".inferShapes(" + Arrays.toString(in) + ") returned "
+          + (out == null ? "null" : out.length + " shapes for " + op.numOutputs() + " outputs"));
+      return null;
+    }
+    for (Shape s : out) {
+      if (s == null || !withinLimits(s)) {
+        return null;
+      }
+    }
+    return out;
+  }
+
+  private static ArrayNode dims(Shape s) {
+    ArrayNode a = F.arrayNode();
+    for (int d : s.dims()) {
+      a.add(d);
+    }
+    return a;
+  }
+
+  /**
+   * Changes one attribute of one operator to a value its operator accepts for the node's current input
+   * shapes (trying random values until one does), so that the change survives to execution.
+   */
+  private static void mutateOpAttrsValid(ObjectNode root, Random rnd, Mutant m) {
+    Analysis a = analyze(root, m);
+    ArrayNode shapes = payload(root, "shape");
+    if (a == null || shapes == null || shapes.size() != a.entries()) {
+      return;
+    }
+    int i = randomOpNode(a, rnd);
+    if (i < 0) {
+      return;
+    }
+    Shape[] in = a.inputShapes(shapes, i);
+    Map<String, String> attrs = stringMap(a.opAttrs().get(i));
+    if (in == null || attrs == null) {
+      return;
+    }
+    for (int attempt = 0; attempt < 40; attempt++) {
+      Map<String, String> changed = new LinkedHashMap<>(attrs);
+      for (int k = 1 + rnd.nextInt(2); k > 0; k--) {
+        List<String> keys = new ArrayList<>(changed.keySet());
+        String key = !keys.isEmpty() && rnd.nextInt(3) > 0 ? pick(keys, rnd) : pick(ATTR_KEYS, rnd);
+        int how = rnd.nextInt(4);
+        String value = how == 0 ? pick(ATTR_VALUES, rnd) : how == 1 ? randomTuple(rnd)
+            : Integer.toString(rnd.nextInt(19) - 9);
+        changed.put(key, value);
+      }
+      Operator op = bind(a.ops()[i].name(), changed, m);
+      if (op == null || op.numOutputs() != a.ops()[i].numOutputs() || infer(op, in, m) == null) {
         continue;
-      } catch (RuntimeException e) {
-        return ops[i].name() + " " + ops[i] + ".inferShapes(" + Arrays.toString(in) + ") threw " + e;
       }
-      if (out == null || out.length != ops[i].numOutputs()) {
-        return ops[i].name() + ".inferShapes(" + Arrays.toString(in) + ") returned "
-            + (out == null ? "null" : out.length + " shapes for " + ops[i].numOutputs() + " outputs");
+      a.opAttrs().set(i, TextNode.valueOf(write(JSON.valueToTree(changed))));
+      m.log.add("op_attrs[" + i + "] (" + a.ops()[i].name() + ") = " + changed);
+      m.needsRepair = true;
+      return;
+    }
+  }
+
+  /** Replaces one operator by another that accepts the node's inputs, with empty or random attributes. */
+  private static void mutateOpSwapValid(ObjectNode root, Random rnd, Mutant m) {
+    Analysis a = analyze(root, m);
+    ArrayNode shapes = payload(root, "shape");
+    if (a == null || shapes == null || shapes.size() != a.entries()) {
+      return;
+    }
+    int i = randomOpNode(a, rnd);
+    if (i < 0) {
+      return;
+    }
+    Shape[] in = a.inputShapes(shapes, i);
+    if (in == null) {
+      return;
+    }
+    List<String> names = new ArrayList<>(Operators.names());
+    for (int attempt = 0; attempt < 40; attempt++) {
+      String func = pick(names, rnd);
+      Map<String, String> attrs = new LinkedHashMap<>();
+      for (int k = attempt < 10 ? 0 : 1 + rnd.nextInt(3); k > 0; k--) {
+        int how = rnd.nextInt(3);
+        attrs.put(pick(ATTR_KEYS, rnd), how == 0 ? pick(ATTR_VALUES, rnd) : how == 1 ? randomTuple(rnd)
+            : Integer.toString(rnd.nextInt(9) - 2));
       }
-      for (int o = 0; o < out.length; o++) {
-        if (out[o] != null && withinLimits(out[o])) {
-          ArrayNode dims = F.arrayNode();
-          for (int d : out[o].dims()) {
-            dims.add(d);
-          }
-          shapes.set(first[i] + o, dims);
+      Operator op = bind(func, attrs, m);
+      if (op == null || op.numOutputs() != a.ops()[i].numOutputs() || infer(op, in, m) == null) {
+        continue;
+      }
+      ((ObjectNode) a.nodes().get(i).get("attrs")).put("func_name", func);
+      a.opAttrs().set(i, TextNode.valueOf(write(JSON.valueToTree(attrs))));
+      m.log.add("nodes[" + i + "] " + a.ops()[i].name() + " -> " + func + " " + attrs);
+      m.needsRepair = true;
+      return;
+    }
+  }
+
+  /** Gives the input a new shape (same rank or one more or less); repair then propagates it. */
+  private static void mutateInputShape(ObjectNode root, Random rnd, Mutant m) {
+    ArrayNode nodes = nodes(root);
+    ArrayNode shapes = payload(root, "shape");
+    JsonNode rowPtr = root.get("node_row_ptr");
+    if (nodes == null || shapes == null || rowPtr == null) {
+      return;
+    }
+    for (int i = 0; i < nodes.size(); i++) {
+      if ("data".equals(nodes.get(i).path("name").asText(null)) && rowPtr.path(i).isInt()) {
+        int e = rowPtr.get(i).asInt();
+        Shape s = e >= 0 && e < shapes.size() ? shapeOf(shapes.get(e)) : null;
+        if (s == null) {
+          return;
         }
+        int rank = Math.max(1, Math.min(6, s.ndim() + rnd.nextInt(3) - 1));
+        int[] d = new int[rank];
+        for (int k = 0; k < rank; k++) {
+          d[k] = k < s.ndim() && rnd.nextBoolean() ? s.dim(k) : 1 + rnd.nextInt(rnd.nextInt(4) == 0 ? 40 : 8);
+        }
+        shapes.set(e, dims(Shape.of(d)));
+        m.log.add("data shape " + s + " -> " + Shape.of(d));
+        m.needsRepair = true;
+        return;
+      }
+    }
+  }
+
+  private static int randomOpNode(Analysis a, Random rnd) {
+    List<Integer> ids = new ArrayList<>();
+    for (int i = 0; i < a.ops().length; i++) {
+      if (a.ops()[i] != null && a.nodes().get(i).get("attrs") instanceof ObjectNode) {
+        ids.add(i);
+      }
+    }
+    return ids.isEmpty() ? -1 : pick(ids, rnd);
+  }
+
+  /**
+   * Makes a mutated symbol consistent again where it can, so that mutations reach the inference rules and
+   * the executor instead of stopping at the first list-length check: recomputes node_row_ptr and
+   * arg_nodes, re-infers every operator's output shapes in node order with the operators' own rules, and
+   * writes params of the declared shapes and precisions (random values in range) for every variable.
+   * Operator calls made here are the loader's calls with the same arguments, so a RuntimeException from
+   * one is recorded as a failure.
+   */
+  private static void repair(Mutant m, Random rnd) {
+    ObjectNode root = parse(m.symbol);
+    Analysis a = analyze(root, m);
+    if (a == null) {
+      return;
+    }
+    m.log.add("repair");
+    ArrayNode rowPtr = F.arrayNode();
+    ArrayNode args = F.arrayNode();
+    for (int i = 0; i < a.ops().length; i++) {
+      rowPtr.add(a.first()[i]);
+      if ("null".equals(a.nodes().get(i).path("op").asText(null))) {
+        args.add(i);
+      }
+    }
+    rowPtr.add(a.entries());
+    root.set("node_row_ptr", rowPtr);
+    root.set("arg_nodes", args);
+    ArrayNode shapes = payload(root, "shape");
+    ArrayNode precisions = payload(root, "precision");
+    if (shapes == null || shapes.size() != a.entries()) {
+      m.symbol = write(root);
+      return;
+    }
+    for (int i = 0; i < a.ops().length; i++) {
+      Shape[] out = a.ops()[i] == null ? null : infer(a.ops()[i], a.inputShapes(shapes, i), m);
+      for (int o = 0; out != null && o < out.length; o++) {
+        shapes.set(a.first()[i] + o, dims(out[o]));
       }
     }
     m.symbol = write(root);
     // params for every variable but data, of the declared shape and precision
     List<ParamTensor> params = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      JsonNode node = nodes.get(i);
+    for (int i = 0; i < a.ops().length; i++) {
+      JsonNode node = a.nodes().get(i);
       if (!node.isObject() || !"null".equals(node.path("op").asText(null)) || !node.path("name").isTextual()
           || "data".equals(node.get("name").asText())) {
         continue;
       }
-      Shape s = shapeOf(shapes.get(first[i]));
-      int p = precisions != null && first[i] < precisions.size() ? precisions.get(first[i]).asInt(0) : 0;
+      int e = a.first()[i];
+      Shape s = shapeOf(shapes.get(e));
+      int p = precisions != null && e < precisions.size() ? precisions.get(e).asInt(0) : 0;
       if (s == null || s.size() > 1 << 20 || p < 1 || p > 32) {
         continue;
       }
@@ -1244,7 +1416,6 @@ class FuzzTest {
       params.add(ParamTensor.of(node.get("name").asText(), p <= 8 ? 8 : 32, s, v));
     }
     m.params = ParamsWriter.write(params);
-    return null;
   }
 
   private static Map<String, String> stringMap(JsonNode text) {
