@@ -1,7 +1,6 @@
 package org.cvmj.cvm.cli;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.cvmj.cvm.demo.DemoModel;
 import org.cvmj.cvm.model.Model;
@@ -24,11 +23,5 @@ final class ModelOption {
 
   String describe() {
     return dir == null ? "embedded demo model" : dir.toString();
-  }
-
-  /** The symbol text, for commands that only need the graph. */
-  String symbolText() throws IOException {
-    return dir == null ? DemoModel.embedded().symbol()
-        : new String(java.nio.file.Files.readAllBytes(dir.resolve(Model.SYMBOL_FILE)), StandardCharsets.UTF_8);
   }
 }

@@ -17,10 +17,16 @@ import org.cvmj.cvm.tensor.Shape;
 public final class InferenceCodec {
   private final Graph graph;
   private final ByteOrder order;
+  private final int outputTypeSize;
 
   public InferenceCodec(Graph graph, ByteOrder order) {
     this.graph = graph;
     this.order = order;
+    int max = 0;
+    for (int h : graph.heads()) {
+      max = Math.max(max, graph.precisions()[h]);
+    }
+    this.outputTypeSize = max > 8 || graph.postprocess() != Postprocess.NONE ? 4 : 1;
   }
 
   /** Little-endian, as {@code CVMAPIInference} on x86. */
@@ -37,11 +43,7 @@ public final class InferenceCodec {
   }
 
   public int outputTypeSize() {
-    int max = 0;
-    for (int h : graph.heads()) {
-      max = Math.max(max, graph.precisions()[h]);
-    }
-    return max > 8 || graph.postprocess() != Postprocess.NONE ? 4 : 1;
+    return outputTypeSize;
   }
 
   public int outputLength() {
@@ -127,7 +129,7 @@ public final class InferenceCodec {
   }
 
   private void put(ByteBuffer out, int v) {
-    if (outputTypeSize() == 1) {
+    if (outputTypeSize == 1) {
       out.put((byte) v);
     } else {
       out.putInt(v);

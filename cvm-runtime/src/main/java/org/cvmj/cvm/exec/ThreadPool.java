@@ -16,7 +16,7 @@ import org.cvmj.cvm.op.Parallel;
 final class ThreadPool implements Parallel, AutoCloseable {
   /** Below this many inner-loop steps a hand-off costs more than it saves. */
   private static final long MIN_PARALLEL_COST = 1 << 15;
-  private static final long SPIN_NANOS = 50_000;
+  private static final long SPIN_NANOS = 100_000;
 
   private final int threads;
   private final Thread[] workers;

@@ -48,7 +48,13 @@ public final class SymbolReader {
     JsonNode nodesJson = required(root, "nodes", "top level");
     requireArray(nodesJson, "nodes");
     for (int i = 0; i < nodesJson.size(); i++) {
-      nodes.add(readNode(nodesJson.get(i), i));
+      try {
+        nodes.add(readNode(nodesJson.get(i), i));
+      } catch (ModelException e) {
+        JsonNode name = nodesJson.get(i).get("name");
+        throw new ModelException(e.rule(), i, name != null && name.isTextual() ? name.textValue() : null,
+            e.getMessage().substring(e.getMessage().indexOf(']') + 2));
+      }
     }
     List<Integer> argNodes = root.has("arg_nodes") ? intList(root.get("arg_nodes"), "arg_nodes") : null;
     List<Integer> rowPtr = root.has("node_row_ptr") ? intList(root.get("node_row_ptr"), "node_row_ptr") : null;

@@ -143,23 +143,33 @@ public final class GraphLoader {
     String name = stripSuffix(func);
     Operators.Parser parser = Operators.lookup(name).orElseThrow(() -> new ModelException(
         Rule.UNKNOWN_OPERATOR, id, n.name(), "func_name \"" + func + "\" is not a CVM operator"));
+    Map<String, String> values;
     try {
-      return parser.parse(new OpAttrs(parseOpAttrs(opAttrs)));
-    } catch (OpException e) {
-      throw new ModelException(Rule.OP_ATTRS, id, n.name(), name + ": " + e.getMessage());
+      values = parseOpAttrs(opAttrs);
     } catch (IllegalArgumentException e) {
       throw new ModelException(Rule.OP_ATTRS, id, n.name(), name + ": attrs.op_attrs is not a JSON object"
           + " of strings: " + e.getMessage());
     }
+    // Only OpException means "rejected"; anything else an operator throws is a bug and must not be
+    // reported as a malformed op_attrs string.
+    try {
+      return parser.parse(new OpAttrs(values));
+    } catch (OpException e) {
+      throw new ModelException(Rule.OP_ATTRS, id, n.name(), name + ": " + e.getMessage());
+    }
   }
 
-  /** {@code conv2d_15} becomes {@code conv2d}: old MRT models number their operators. */
+  /**
+   * {@code conv2d_15} becomes {@code conv2d}: old MRT models number their operators. As the reference's
+   * {@code GetOpName}: trailing ASCII digits are skipped, and if the character before them is {@code _},
+   * the name is cut there (so a bare trailing {@code _} is removed too: {@code relu_} is {@code relu}).
+   */
   static String stripSuffix(String func) {
-    int cut = func.lastIndexOf('_');
-    if (cut > 0 && cut < func.length() - 1 && func.substring(cut + 1).chars().allMatch(Character::isDigit)) {
-      return func.substring(0, cut);
+    int i = func.length() - 1;
+    while (i >= 0 && func.charAt(i) >= '0' && func.charAt(i) <= '9') {
+      i--;
     }
-    return func;
+    return i >= 0 && func.charAt(i) == '_' ? func.substring(0, i) : func;
   }
 
   private static Map<String, String> parseOpAttrs(String text) {
@@ -330,15 +340,17 @@ public final class GraphLoader {
     return shapes;
   }
 
-  /** Rule 6. */
+  /** Rule 6: every entry, including the second output of a two-output operator. */
   private int[] checkPrecisionRange() throws ModelException {
     int[] p = attrs.precisions().stream().mapToInt(Integer::intValue).toArray();
     for (Node n : nodes) {
-      int v = p[n.firstEntry()];
-      if (v != -1 && (v < 1 || v > 32)) {
-        throw new ModelException(Rule.PRECISION_RANGE, n.id(), n.name(), "precision " + v
-            + " is neither -1 nor in 1..32");
+      for (int e = n.firstEntry(); e < n.firstEntry() + n.numOutputs(); e++) {
+        if (p[e] != -1 && (p[e] < 1 || p[e] > 32)) {
+          throw new ModelException(Rule.PRECISION_RANGE, n.id(), n.name(), "entry " + e + " has precision "
+              + p[e] + ", which is neither -1 nor in 1..32");
+        }
       }
+      int v = p[n.firstEntry()];
       if (n.isVariable() && v == -1) {
         throw new ModelException(Rule.PRECISION_RANGE, n.id(), n.name(), "a variable needs a precision, got -1");
       }

@@ -17,7 +17,7 @@ public enum Rule {
   /** 4 */ STORAGE_ALIAS("an output shares a storage id with an input"),
   /** 5 */ SHAPE_LIMITS("shape out of limits (1..6 dims, each 1..2^24, at most 2^30 elements)"),
   /** 6 */ PRECISION_RANGE("precision must be -1 or 1..32, and set for variables"),
-  /** 7 */ GRAPH_INDEX("node_row_ptr, arg_nodes, heads or dltype disagree with the nodes"),
+  /** 7 */ GRAPH_INDEX("node_row_ptr, arg_nodes, heads or inputs disagree with the nodes"),
   /** 8 */ TOPOLOGICAL_ORDER("a node reads an entry that is not computed before it"),
   /** 9 */ SHAPE_INFERENCE("declared shapes disagree with shape inference"),
   /** 10 */ TYPE("every entry must be int32"),

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.IntNode;
@@ -340,9 +339,28 @@ class LoadChecksTest {
     }
 
     @Test
-    void suffixWithoutDigitsIsNotStripped() {
+    void bareTrailingUnderscoreIsStrippedAsTheReferenceDoes() throws Exception {
+      // GetOpName skips trailing digits, then cuts at a '_': zero digits is fine
       nodeAttrs(RELU).put("func_name", "relu_");
-      rejectedAt(Rule.UNKNOWN_OPERATOR, RELU, "\"relu_\"");
+      assertEquals("relu", load().graph().nodes().get(RELU).op().name());
+    }
+
+    @Test
+    void onlyTheLastNumericSuffixIsStripped() {
+      nodeAttrs(RELU).put("func_name", "relu_1_2");
+      rejectedAt(Rule.UNKNOWN_OPERATOR, RELU, "\"relu_1_2\"");
+    }
+
+    @Test
+    void underscoreAndDigitsAloneAreNotAnOperator() {
+      nodeAttrs(RELU).put("func_name", "_12");
+      rejectedAt(Rule.UNKNOWN_OPERATOR, RELU, "\"_12\"");
+    }
+
+    @Test
+    void nonAsciiDigitsAreNotASuffix() {
+      nodeAttrs(RELU).put("func_name", "relu_\u0663");
+      rejectedAt(Rule.UNKNOWN_OPERATOR, RELU, "relu_\u0663");
     }
 
     @Test
@@ -623,6 +641,19 @@ class LoadChecksTest {
     void variableWithPrecisionMinusOneIsRejected() {
       graphAttr("precision").set(W, IntNode.valueOf(-1));
       rejectedAt(Rule.PRECISION_RANGE, W, "-1");
+    }
+
+    @Test
+    void secondOutputOfATwoOutputOperatorIsRangeCheckedToo() throws Exception {
+      GraphBuilder b = new GraphBuilder();
+      EntryRef data = b.input(Shape.of(1, 5, 6), 8);
+      EntryRef count = b.op("get_valid_counts", Map.of(), 0, data);
+      GraphBuilder.Built built = b.build(count, new EntryRef(count.nodeId(), 1));
+      symbol = (ObjectNode) JSON.readTree(SymbolWriter.write(built.symbol()));
+      params = new ArrayList<>(built.params());
+      assertEquals(2, load().graph().heads().length);
+      graphAttr("precision").set(2, IntNode.valueOf(40));
+      rejectedAt(Rule.PRECISION_RANGE, 1, "entry 2", "precision 40");
     }
 
     @Test
