@@ -203,7 +203,7 @@ class LoadChecksTest {
     @Test
     void unknownNodeKeyIsASchemaError() {
       node(CONV).set("subgraphs", JSON.createArrayNode());
-      rejected(Rule.JSON_SCHEMA, "\"subgraphs\"", "nodes[2]");
+      rejectedAt(Rule.JSON_SCHEMA, CONV, "\"subgraphs\"", "nodes[2]");
     }
 
     @Test
@@ -215,13 +215,13 @@ class LoadChecksTest {
     @Test
     void unknownNodeAttrsKeyIsASchemaError() {
       nodeAttrs(CONV).put("channels", "2");
-      rejected(Rule.JSON_SCHEMA, "\"channels\"", "nodes[2].attrs");
+      rejectedAt(Rule.JSON_SCHEMA, CONV, "\"channels\"", "nodes[2].attrs");
     }
 
     @Test
     void nonStringValueInNodeAttrsIsASchemaError() {
       nodeAttrs(CONV).put("num_inputs", 2);
-      rejected(Rule.JSON_SCHEMA, "nodes[2].attrs.num_inputs", "must be a string", "got 2");
+      rejectedAt(Rule.JSON_SCHEMA, CONV, "nodes[2].attrs.num_inputs", "must be a string", "got 2");
     }
 
     @Test
@@ -251,7 +251,7 @@ class LoadChecksTest {
     @Test
     void negativeNodeIdInInputsIsASchemaError() {
       ((ArrayNode) node(SHIFT).get("inputs").get(0)).set(0, IntNode.valueOf(-1));
-      rejected(Rule.JSON_SCHEMA, "nodes[3].inputs[0]", "-1");
+      rejectedAt(Rule.JSON_SCHEMA, SHIFT, "nodes[3].inputs[0]", "-1");
     }
 
     @Test
