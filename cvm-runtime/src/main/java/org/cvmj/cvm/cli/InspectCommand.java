@@ -3,10 +3,10 @@ package org.cvmj.cvm.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.cvmj.cvm.model.ModelSummary;
+import org.cvmj.cvm.tensor.Shape;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -53,6 +53,6 @@ final class InspectCommand implements Callable<Integer> {
   }
 
   private static String shape(int[] dims) {
-    return Arrays.toString(dims).replace('[', '(').replace(']', ')');
+    return Shape.of(dims).toString();
   }
 }

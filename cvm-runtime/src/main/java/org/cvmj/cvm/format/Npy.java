@@ -84,14 +84,8 @@ public final class Npy {
 
   /** Writes int8 when {@code bytesPerValue} is 1, otherwise little-endian int32. */
   public static byte[] write(Shape shape, int[] values, int bytesPerValue) {
-    StringBuilder dims = new StringBuilder();
-    for (int d : shape.dims()) {
-      dims.append(d).append(", ");
-    }
-    String shapeText = shape.ndim() == 1 ? "(" + shape.dim(0) + ",)"
-        : "(" + dims.substring(0, Math.max(0, dims.length() - 2)) + ")";
     String header = "{'descr': '" + (bytesPerValue == 1 ? "|i1" : "<i4") + "', 'fortran_order': False, 'shape': "
-        + shapeText + ", }";
+        + shape + ", }";
     int total = 10 + header.length() + 1;
     int pad = (64 - total % 64) % 64;
     header = header + " ".repeat(pad) + "\n";

@@ -1257,20 +1257,14 @@ class FuzzTest {
    * shapes (trying random values until one does), so that the change survives to execution.
    */
   private static void mutateOpAttrsValid(ObjectNode root, Random rnd, Mutant m) {
-    Analysis a = analyze(root, m);
-    ArrayNode shapes = payload(root, "shape");
-    if (a == null || shapes == null || shapes.size() != a.entries()) {
+    OpSite site = randomOpSite(root, rnd, m);
+    Map<String, String> attrs = site == null ? null : stringMap(site.a().opAttrs().get(site.i()));
+    if (attrs == null) {
       return;
     }
-    int i = randomOpNode(a, rnd);
-    if (i < 0) {
-      return;
-    }
-    Shape[] in = a.inputShapes(shapes, i);
-    Map<String, String> attrs = stringMap(a.opAttrs().get(i));
-    if (in == null || attrs == null) {
-      return;
-    }
+    Analysis a = site.a();
+    int i = site.i();
+    Shape[] in = site.in();
     for (int attempt = 0; attempt < 40; attempt++) {
       Map<String, String> changed = new LinkedHashMap<>(attrs);
       for (int k = 1 + rnd.nextInt(2); k > 0; k--) {
@@ -1294,19 +1288,13 @@ class FuzzTest {
 
   /** Replaces one operator by another that accepts the node's inputs, with empty or random attributes. */
   private static void mutateOpSwapValid(ObjectNode root, Random rnd, Mutant m) {
-    Analysis a = analyze(root, m);
-    ArrayNode shapes = payload(root, "shape");
-    if (a == null || shapes == null || shapes.size() != a.entries()) {
+    OpSite site = randomOpSite(root, rnd, m);
+    if (site == null) {
       return;
     }
-    int i = randomOpNode(a, rnd);
-    if (i < 0) {
-      return;
-    }
-    Shape[] in = a.inputShapes(shapes, i);
-    if (in == null) {
-      return;
-    }
+    Analysis a = site.a();
+    int i = site.i();
+    Shape[] in = site.in();
     List<String> names = new ArrayList<>(Operators.names());
     for (int attempt = 0; attempt < 40; attempt++) {
       String func = pick(names, rnd);
@@ -1354,6 +1342,20 @@ class FuzzTest {
         return;
       }
     }
+  }
+
+  /** An operator node chosen at random, with its input shapes; null when the graph cannot be analysed. */
+  private record OpSite(Analysis a, int i, Shape[] in) {}
+
+  private static OpSite randomOpSite(ObjectNode root, Random rnd, Mutant m) {
+    Analysis a = analyze(root, m);
+    ArrayNode shapes = payload(root, "shape");
+    if (a == null || shapes == null || shapes.size() != a.entries()) {
+      return null;
+    }
+    int i = randomOpNode(a, rnd);
+    Shape[] in = i < 0 ? null : a.inputShapes(shapes, i);
+    return in == null ? null : new OpSite(a, i, in);
   }
 
   private static int randomOpNode(Analysis a, Random rnd) {
