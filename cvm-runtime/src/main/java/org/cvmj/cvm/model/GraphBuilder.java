@@ -103,6 +103,16 @@ public final class GraphBuilder {
     return new EntryRef(nodes.size() - 1, index);
   }
 
+  /** The shape the operators' rules gave an entry. */
+  public Shape shape(EntryRef e) {
+    return shapes.get(firstEntry.get(e.nodeId()) + e.index());
+  }
+
+  /** The precision the operators' rules gave an entry (the loader infers the same). */
+  public int precision(EntryRef e) {
+    return precisions.get(firstEntry.get(e.nodeId()) + e.index());
+  }
+
   private void addEntry(Shape shape, int inferred, int declared) {
     shapes.add(shape);
     precisions.add(inferred);
