@@ -153,7 +153,7 @@ public final class MxParamsReader {
       throw fail(dtypeAt, "data type flag " + dtype + " is not an MXNet type");
     }
     Shape shape = Shape.of(dims);
-    long elements = shape.size(); // each dim <= 2^31 and the bytes check below keeps the product meaningful
+    long elements = elements(dims); // -1 when the product overflows a long
     long size = MxNdArrayFormat.dtypeSize(dtype);
     int dataAt = buf.position();
     if (elements < 0 || elements > buf.remaining() / size) {
@@ -163,6 +163,18 @@ public final class MxParamsReader {
     }
     buf.position(dataAt + (int) (elements * size));
     return new Record(i, start, shape, dtype, dataAt, false);
+  }
+
+  private static long elements(int[] dims) {
+    long n = 1;
+    for (int d : dims) {
+      try {
+        n = Math.multiplyExact(n, d);
+      } catch (ArithmeticException e) {
+        return -1;
+      }
+    }
+    return n;
   }
 
   private String name() {
