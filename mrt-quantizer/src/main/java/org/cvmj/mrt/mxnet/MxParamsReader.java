@@ -80,10 +80,10 @@ public final class MxParamsReader {
     int namesAt = buf.position();
     long k = count("the number of names", 8);
     if (k == 0 && n > 0) {
-      throw fail(namesAt, "the file has " + n + " arrays but no names; a model's parameters must be named");
+      throw fail(namesAt, "the file has " + n + " array(s) but no names; a model's parameters must be named");
     }
     if (k != n) {
-      throw fail(namesAt, "the file has " + n + " arrays but " + k + " names");
+      throw fail(namesAt, "the file has " + n + " array(s) but " + k + " name(s)");
     }
     List<String> names = new ArrayList<>();
     for (int i = 0; i < k; i++) {
