@@ -68,7 +68,8 @@ public final class MxSymbolReader {
     } catch (JsonProcessingException e) {
       var loc = e.getLocation();
       throw new MrtException(source + ": not valid JSON" + (loc == null ? "" : " at line " + loc.getLineNr()
-          + ", column " + loc.getColumnNr()) + ": " + e.getOriginalMessage(), e);
+          + ", column " + loc.getColumnNr()) + ": "
+          + e.getOriginalMessage().replaceAll("\\[Source: [^;]*; ", "["), e);
     }
     if (root == null || !root.isObject()) {
       throw fail("(top level)", "must be a JSON object");
@@ -99,7 +100,8 @@ public final class MxSymbolReader {
     }
     List<Entry> heads = new ArrayList<>();
     for (int k = 0; k < headsJson.size(); k++) {
-      heads.add(entry(headsJson.get(k), "heads[" + k + "]", nodes.size(), "the graph has " + nodes.size() + " nodes"));
+      heads.add(entry(headsJson.get(k), "heads[" + k + "]", nodes.size(), "output",
+          "the graph has " + nodes.size() + " nodes"));
     }
     if (root.has("attrs")) {
       graphAttrs(root.get("attrs"));
@@ -167,8 +169,8 @@ public final class MxSymbolReader {
     }
     List<Entry> inputs = new ArrayList<>();
     for (int k = 0; k < inputsJson.size(); k++) {
-      inputs.add(entry(inputsJson.get(k), path + ".inputs[" + k + "]", i,
-          label + ": an input must be an earlier node (0.." + (i - 1) + ")"));
+      inputs.add(entry(inputsJson.get(k), path + ".inputs[" + k + "]", i, label + ": input",
+          "an input must be an earlier node" + (i == 0 ? ", and node 0 has none" : " (0.." + (i - 1) + ")")));
     }
     if (FNode.VARIABLE.equals(op) && !inputs.isEmpty()) {
       throw fail(path + ".inputs", label + ": a variable (op \"null\") has no inputs");
@@ -177,7 +179,7 @@ public final class MxSymbolReader {
   }
 
   /** {@code [node, index]} or {@code [node, index, version]} with {@code node < limit}. */
-  private Entry entry(JsonNode json, String path, int limit, String rangeRule) {
+  private Entry entry(JsonNode json, String path, int limit, String what, String rangeRule) {
     if (!json.isArray() || json.size() < 2 || json.size() > 3) {
       throw fail(path, "must be [node, index] or [node, index, version]");
     }
@@ -188,7 +190,7 @@ public final class MxSymbolReader {
     }
     int node = json.get(0).intValue();
     if (node >= limit) {
-      throw fail(path + "[0]", "refers to node " + node + "; " + rangeRule);
+      throw fail(path + "[0]", what + " refers to node " + node + ", but " + rangeRule);
     }
     return new Entry(node, json.get(1).intValue());
   }

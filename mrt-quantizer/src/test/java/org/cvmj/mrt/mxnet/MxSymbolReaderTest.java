@@ -177,4 +177,26 @@ class MxSymbolReaderTest {
     rejects(doc(BASE_NODES.replace("\"name\": \"fc\",", "\"name\": \"fc\", \"control_deps\": [0],"), OK_REST),
         "nodes[2].control_deps", "not supported");
   }
+
+  /** Every prefix of a valid file, and every single-character corruption, fails as an MrtException or parses. */
+  @Test
+  void truncatedOrCorruptedJsonOnlyEverThrowsMrtException() {
+    String whole = MxSymbolWriter.write(TestGraphs.cnn());
+    for (int len = 0; len < whole.length(); len++) {
+      String prefix = whole.substring(0, len);
+      MrtException e = assertThrows(MrtException.class, () -> MxSymbolReader.parse(prefix, "cut.json"));
+      assertTrue(e.getMessage().startsWith("cut.json: "), e.getMessage());
+    }
+    String alphabet = "{}[],:\"0123456789 x-";
+    java.util.Random rnd = new java.util.Random(7);
+    for (int iter = 0; iter < 3000; iter++) {
+      char[] c = whole.toCharArray();
+      c[rnd.nextInt(c.length)] = alphabet.charAt(rnd.nextInt(alphabet.length()));
+      try {
+        MxSymbolReader.parse(new String(c), "fuzz.json");
+      } catch (MrtException expected) {
+        // fine
+      }
+    }
+  }
 }
