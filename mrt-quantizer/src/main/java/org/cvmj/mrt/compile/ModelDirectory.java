@@ -9,11 +9,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.stream.Stream;
-import org.cvmj.cvm.format.ParamsWriter;
-import org.cvmj.cvm.format.SymbolWriter;
 import org.cvmj.cvm.model.Model;
 import org.cvmj.cvm.model.ModelException;
-import org.cvmj.cvm.model.GraphBuilder;
 import org.cvmj.mrt.MrtException;
 
 /**
@@ -23,14 +20,16 @@ import org.cvmj.mrt.MrtException;
  * directory moved into place.
  */
 public final class ModelDirectory {
+  public static final String EXT_FILE = "ext.json";
+
   private ModelDirectory() {}
 
   /** Something that writes more files (the report) into the staging directory before it is published. */
   public interface Extra {
-    void writeInto(Path staging, Model model) throws IOException;
+    void writeInto(Path staging) throws IOException;
   }
 
-  public static Model write(Path target, GraphBuilder.Built files, ExtInfo ext, Extra extra) {
+  public static void write(Path target, CompiledModel compiled, ExtInfo ext, Extra extra) {
     Path parent = target.toAbsolutePath().getParent();
     Path staging = parent.resolve("." + target.getFileName() + ".partial");
     refuseForeign(target);
@@ -38,22 +37,19 @@ public final class ModelDirectory {
       Files.createDirectories(parent);
       deleteTree(staging);
       Files.createDirectories(staging);
-      Files.writeString(staging.resolve(Model.SYMBOL_FILE), SymbolWriter.write(files.symbol()),
-          StandardCharsets.UTF_8);
-      Files.write(staging.resolve(Model.PARAMS_FILE), ParamsWriter.write(files.params()));
-      Files.writeString(staging.resolve("ext.json"), ExtJson.write(ext), StandardCharsets.UTF_8);
-      Model model = Model.load(staging);
-      extra.writeInto(staging, model);
+      Files.writeString(staging.resolve(Model.SYMBOL_FILE), compiled.symbol(), StandardCharsets.UTF_8);
+      Files.write(staging.resolve(Model.PARAMS_FILE), compiled.params());
+      Files.writeString(staging.resolve(EXT_FILE), ExtJson.write(ext), StandardCharsets.UTF_8);
+      Model.load(staging);
+      extra.writeInto(staging);
       deleteTree(target);
       try {
         Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(staging, target);
       }
-      return model;
     } catch (ModelException e) {
-      throw new MrtException("the compiled model fails the CVM loader's checks (a quantizer bug): "
-          + e.getMessage(), e);
+      throw new MrtException(staging + ": the written model does not load back: " + e.getMessage(), e);
     } catch (FileAlreadyExistsException e) {
       throw new MrtException(target + ": cannot replace the existing output", e);
     } catch (IOException e) {
@@ -70,7 +66,7 @@ public final class ModelDirectory {
       return;
     }
     try (Stream<Path> list = Files.list(target)) {
-      if (list.findAny().isPresent() && !Files.exists(target.resolve("ext.json"))) {
+      if (list.findAny().isPresent() && !Files.exists(target.resolve(EXT_FILE))) {
         throw new MrtException(target + ": exists and is not a model directory written by mrt (no ext.json);"
             + " choose another output or remove it");
       }

@@ -32,7 +32,7 @@ public final class Report {
     md.append("| | |\n|---|---|\n");
     md.append(row("nodes", Integer.toString(model.graph().nodes().size())));
     md.append(row("parameters", Long.toString(model.params().stream().mapToLong(p -> p.values().length).sum())));
-    md.append(row("operations (GetOps)", Long.toString(Gas.ops(model.graph()))));
+    md.append(row("operations (GetOps)", Long.toString(ops(model))));
     md.append(row("input", "`data` " + q.inputShape() + ", int" + q.inputPrecision() + ", scale "
         + num(q.inputScale())));
     for (int k = 0; k < q.outputScales().size(); k++) {
@@ -66,6 +66,14 @@ public final class Report {
     Charts.layers(q.layers(), dir.resolve("layers.png"));
     if (eval.isPresent()) {
       Charts.confusion(eval.get().confusion(), classes, dir.resolve("confusion.png"));
+    }
+  }
+
+  private static long ops(Model model) {
+    try {
+      return Gas.ops(model.graph());
+    } catch (org.cvmj.cvm.model.ModelException e) {
+      throw new IllegalStateException("a model that loaded has a GetOps value", e);
     }
   }
 

@@ -1,0 +1,144 @@
+package org.cvmj.mrt.pipeline;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.cvmj.cvm.tensor.Shape;
+import org.cvmj.mrt.compile.CompiledModel;
+import org.cvmj.mrt.compile.ExtInfo;
+import org.cvmj.mrt.compile.ModelDirectory;
+import org.cvmj.mrt.config.MrtConfig;
+import org.cvmj.mrt.data.Dataset;
+import org.cvmj.mrt.data.Datasets;
+import org.cvmj.mrt.data.Normalization;
+import org.cvmj.mrt.eval.Evaluate;
+import org.cvmj.mrt.eval.Evaluation;
+import org.cvmj.mrt.graph.FModel;
+import org.cvmj.mrt.mxnet.MxModelFiles;
+import org.cvmj.mrt.quant.Calibrate;
+import org.cvmj.mrt.quant.Prepare;
+import org.cvmj.mrt.quant.QuantizedModel;
+import org.cvmj.mrt.quant.Quantizer;
+import org.cvmj.mrt.quant.Thresholds;
+import org.cvmj.mrt.report.Report;
+
+/**
+ * The whole of {@code mrt quantize}: load the float model and data, prepare, calibrate, quantize, compile,
+ * evaluate in the CVM runtime, and write the model directory with its report. The library API behind the
+ * CLI; tests call it directly.
+ */
+public final class QuantizeJob {
+  private final MrtConfig config;
+  private final boolean progressBars;
+  private final Map<String, Double> seconds = new LinkedHashMap<>();
+  private long stageStart;
+
+  private QuantizeJob(MrtConfig config, boolean progressBars) {
+    this.config = config;
+    this.progressBars = progressBars;
+  }
+
+  /** {@code output} replaces {@code <Dump_dir>/<Model_name>_cvm}. */
+  public static QuantizeResult run(MrtConfig config, Optional<Path> output, boolean progressBars) {
+    return new QuantizeJob(config, progressBars).run(output.orElse(
+        config.compilation().dumpDir().resolve(config.modelName() + "_cvm")));
+  }
+
+  private QuantizeResult run(Path target) {
+    start();
+    FModel model = MxModelFiles.read(config.modelDir(), config.modelName());
+    var cal = config.calibration();
+    Shape image = config.imageShape();
+    Dataset calData = Datasets.load(cal.dataset(), cal.split(), image);
+    int calCount = Math.min(cal.batch() * cal.batches(), calData.size());
+    var ev = config.evaluation();
+    Optional<Dataset> evalData = ev.enabled()
+        ? Optional.of(Datasets.load(cal.dataset(), ev.split(), image)) : Optional.empty();
+    stop("load");
+
+    FModel prepared = Prepare.run(model, config.inputShape(cal.batch()));
+    stop("prepare");
+
+    Calibrate calibrate = new Calibrate(prepared, cal.lambda());
+    try (ProgressBar bar = bar("calibrate", calCount)) {
+      for (int start = 0; start < calCount; start += cal.batch()) {
+        int n = Math.min(cal.batch(), calCount - start);
+        calibrate.add(calData.batch(start, n).images());
+        bar.stepBy(n);
+      }
+    }
+    Thresholds th = calibrate.result().override(config.quantization().thresholds());
+    stop("calibrate");
+
+    var q = config.quantization();
+    QuantizedModel quantized = Quantizer.run(prepared, th,
+        new Quantizer.Settings(q.inputPrecision(), q.outputPrecision(), q.shiftBits()),
+        config.inputShape(config.compilation().batch()));
+    CompiledModel compiled = CompiledModel.of(quantized.files());
+    stop("quantize");
+
+    Optional<Evaluation> evaluation = evalData.map(d -> evaluate(model, compiled, quantized, d));
+    if (evaluation.isPresent()) {
+      stop("evaluate");
+    }
+
+    ExtInfo ext = ext(quantized, cal.dataset().normalization());
+    List<String> classes = evalData.map(Dataset::classNames).orElse(calData.classNames());
+    ModelDirectory.write(target, compiled, ext, staging -> Report.write(staging, config.modelName(),
+        config.source().toString(), compiled.model(), quantized, evaluation, classes, seconds));
+    stop("write");
+    return new QuantizeResult(target, quantized, calCount, evaluation, seconds);
+  }
+
+  private Evaluation evaluate(FModel model, CompiledModel compiled, QuantizedModel q, Dataset data) {
+    var ev = config.evaluation();
+    int batch = config.compilation().batch();
+    if (batch != 1) {
+      throw new org.cvmj.mrt.MrtException(config.source() + " [COMPILATION] Batch=" + batch
+          + ": evaluation runs the compiled model one image at a time; compile with Batch=1 or set"
+          + " [EVALUATION] Iter_num=0");
+    }
+    int n = ev.iterNum().isPresent() ? Math.min(data.size(), ev.iterNum().getAsInt() * ev.batch()) : data.size();
+    Dataset subset = data.batch(0, n);
+    try (ProgressBar bar = bar("evaluate (float, then CVM)", 2L * n)) {
+      return Evaluate.run(model, compiled.model(), q.inputScale(), q.inputPrecision(), subset.images(),
+          subset.labels(), ev.batch(), Runtime.getRuntime().availableProcessors(), bar::stepBy);
+    }
+  }
+
+  private ExtInfo ext(QuantizedModel q, Normalization n) {
+    List<ExtInfo.Output> outs = new java.util.ArrayList<>();
+    for (int k = 0; k < q.outputScales().size(); k++) {
+      outs.add(new ExtInfo.Output(q.outputScales().get(k), q.outputPrecisions().get(k)));
+    }
+    return new ExtInfo(config.modelName(), Arrays.stream(q.inputShape().dims()).boxed().toList(),
+        q.inputPrecision(), q.inputScale(), n.pixelScale(), Arrays.stream(n.mean()).boxed().toList(),
+        Arrays.stream(n.std()).boxed().toList(), outs);
+  }
+
+  private ProgressBar bar(String task, long max) {
+    ProgressBarBuilder b = new ProgressBarBuilder().setTaskName(task).setInitialMax(max)
+        .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(200).continuousUpdate();
+    if (!progressBars) {
+      b.setConsumer(new me.tongfei.progressbar.DelegatingProgressBarConsumer(s -> { }));
+    }
+    return b.build();
+  }
+
+  private void start() {
+    stageStart = System.nanoTime();
+  }
+
+  /** Wall time of the stage just finished; reported only, never used in a computation. */
+  private void stop(String stage) {
+    long now = System.nanoTime();
+    seconds.put(stage, (now - stageStart) / 1e9);
+    stageStart = now;
+  }
+}
