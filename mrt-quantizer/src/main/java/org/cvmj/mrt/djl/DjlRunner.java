@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -64,11 +63,7 @@ public final class DjlRunner implements AutoCloseable {
     Path dir;
     try {
       dir = Files.createTempDirectory("cvmj-djl-");
-      MxModelFiles.write(fmodel, dir, MODEL_NAME);
-      Files.move(dir.resolve(MODEL_NAME + ".json"), dir.resolve(MODEL_NAME + "-symbol.json"),
-          StandardCopyOption.REPLACE_EXISTING);
-      Files.move(dir.resolve(MODEL_NAME + ".params"), dir.resolve(MODEL_NAME + "-0000.params"),
-          StandardCopyOption.REPLACE_EXISTING);
+      MxModelFiles.write(fmodel, dir.resolve(MODEL_NAME + "-symbol.json"), dir.resolve(MODEL_NAME + "-0000.params"));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the model for DJL into a temporary directory", e);
     }
