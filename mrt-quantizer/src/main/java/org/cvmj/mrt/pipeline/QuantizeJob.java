@@ -9,6 +9,7 @@ import java.util.Optional;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
+import org.cvmj.cvm.format.Npy;
 import org.cvmj.cvm.tensor.Shape;
 import org.cvmj.mrt.compile.CompiledModel;
 import org.cvmj.mrt.compile.ExtInfo;
@@ -23,6 +24,7 @@ import org.cvmj.mrt.graph.FModel;
 import org.cvmj.mrt.mxnet.MxModelFiles;
 import org.cvmj.mrt.quant.Calibrate;
 import org.cvmj.mrt.quant.Prepare;
+import org.cvmj.mrt.quant.Primitives;
 import org.cvmj.mrt.quant.QuantizedModel;
 import org.cvmj.mrt.quant.Quantizer;
 import org.cvmj.mrt.quant.Thresholds;
@@ -34,6 +36,9 @@ import org.cvmj.mrt.report.Report;
  * CLI; tests call it directly.
  */
 public final class QuantizeJob {
+  /** A sample input in the model directory, named as MRT names it. */
+  public static final String SAMPLE_FILE = "data.npy";
+
   private final MrtConfig config;
   private final boolean progressBars;
   private final Map<String, Double> seconds = new LinkedHashMap<>();
@@ -89,11 +94,27 @@ public final class QuantizeJob {
     }
 
     ExtInfo ext = ext(quantized, cal.dataset().normalization());
-    List<String> classes = evalData.map(Dataset::classNames).orElse(calData.classNames());
-    ModelDirectory.write(target, compiled, ext, staging -> Report.write(staging, config.modelName(),
-        config.source().toString(), compiled.model(), quantized, evaluation, classes, seconds));
+    Dataset sampleFrom = evalData.orElse(calData);
+    ModelDirectory.write(target, compiled, ext, staging -> {
+      Report.write(staging, config.modelName(), config.source().toString(), compiled.model(), quantized,
+          evaluation, sampleFrom.classNames(), seconds);
+      writeSample(staging.resolve(SAMPLE_FILE), quantized, sampleFrom.batch(0, config.compilation().batch()));
+    });
     stop("write");
     return new QuantizeResult(target, quantized, calCount, evaluation, seconds);
+  }
+
+  /**
+   * MRT's {@code data.npy}: the first images of the held-out split (or of the calibration split), quantized as
+   * the model's input expects, so that {@code cvm run --input data.npy} works at once.
+   */
+  private static void writeSample(Path file, QuantizedModel q, Dataset images) throws java.io.IOException {
+    float[] x = images.images().data();
+    int[] v = new int[x.length];
+    for (int i = 0; i < x.length; i++) {
+      v[i] = Primitives.intRealize(x[i] * q.inputScale(), q.inputPrecision());
+    }
+    java.nio.file.Files.write(file, Npy.write(q.inputShape(), v, q.inputPrecision() <= 8 ? 1 : 4));
   }
 
   private Evaluation evaluate(FModel model, CompiledModel compiled, QuantizedModel q, Dataset data) {

@@ -50,7 +50,7 @@ class QuantizeJobTest {
 
     Path out = dir.resolve("out/net_cvm");
     assertEquals(out, r.outputDir());
-    for (String f : List.of("symbol", "params", "ext.json", "report.md", "layers.png", "confusion.png")) {
+    for (String f : List.of("symbol", "params", "ext.json", "data.npy", "report.md", "layers.png", "confusion.png")) {
       assertTrue(Files.isRegularFile(out.resolve(f)), f);
     }
     assertEquals(40, r.evaluation().orElseThrow().samples());
