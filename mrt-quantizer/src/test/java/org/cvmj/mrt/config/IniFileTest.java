@@ -103,6 +103,13 @@ class IniFileTest {
   }
 
   @Test
+  void malformedHeader() {
+    MrtException e = assertThrows(MrtException.class, () -> IniFile.parse("[A] # note\nx=1\n", "t.ini"));
+    assertEquals("t.ini line 1: malformed section header '[A] # note' (expected [NAME] alone on the line)",
+        e.getMessage());
+  }
+
+  @Test
   void windowsLineEndings() {
     IniFile ini = IniFile.parse("[A]\r\nx = 1\r\ny: 2\r\n", "t.ini");
     assertEquals(Optional.of("1"), value(ini, "A", "x"));
