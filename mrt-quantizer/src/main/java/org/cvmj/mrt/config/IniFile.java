@@ -143,6 +143,9 @@ public final class IniFile {
         startSection(header.group(1).strip(), lineNo);
         return;
       }
+      if (stripped.startsWith("[")) {
+        throw error(lineNo, "malformed section header '" + stripped + "' (expected [NAME] alone on the line)");
+      }
       if (section == null) {
         throw error(lineNo, "'" + stripped + "' comes before any [SECTION] header");
       }

@@ -50,14 +50,18 @@ public record Normalization(double pixelScale, double[] mean, double[] std) {
     }
   }
 
+  /** One normalised value of channel {@code channel} (for inputs that do not come from a {@link Dataset}). */
+  public float apply(float pixel, int channel) {
+    double m = mean.length == 1 ? mean[0] : mean[channel];
+    double s = std.length == 1 ? std[0] : std[channel];
+    return (float) ((pixel / pixelScale - m) / s);
+  }
+
   /** Normalises N×C×H×W pixels in place ({@code plane} = H×W) and returns the same array. */
   float[] applyInPlace(float[] pixels, int channels, int plane) {
     checkChannels(channels);
     for (int i = 0; i < pixels.length; i++) {
-      int c = (i / plane) % channels;
-      double m = mean.length == 1 ? mean[0] : mean[c];
-      double s = std.length == 1 ? std[0] : std[c];
-      pixels[i] = (float) ((pixels[i] / pixelScale - m) / s);
+      pixels[i] = apply(pixels[i], (i / plane) % channels);
     }
     return pixels;
   }
