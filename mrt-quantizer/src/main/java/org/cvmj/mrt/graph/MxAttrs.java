@@ -116,4 +116,13 @@ public record MxAttrs(String op, String node, Map<String, String> raw) {
   public MrtException fail(String key, String what) {
     return new MrtException("node '" + node + "' (" + op + "): attribute " + key + " " + what);
   }
+
+  /** Writes a tuple as MXNet does: {@code (3, 3)}. */
+  public static String formatTuple(int[] t) {
+    StringBuilder s = new StringBuilder("(");
+    for (int i = 0; i < t.length; i++) {
+      s.append(i == 0 ? "" : ", ").append(t[i]);
+    }
+    return s.append(")").toString();
+  }
 }

@@ -252,9 +252,9 @@ public final class Prepare {
     java.util.Arrays.fill(weights, 1f / (kernel[0] * kernel[1]));
     Entry wt = constant(n.name() + "_weight", FTensor.of(Shape.of(c, 1, kernel[0], kernel[1]), weights));
     Map<String, String> attrs = new LinkedHashMap<>();
-    attrs.put("kernel", tuple(kernel));
-    attrs.put("stride", tuple(a.tuple("stride", 2, 1)));
-    attrs.put("pad", tuple(a.tuple("pad", 2, 0)));
+    attrs.put("kernel", MxAttrs.formatTuple(kernel));
+    attrs.put("stride", MxAttrs.formatTuple(a.tuple("stride", 2, 1)));
+    attrs.put("pad", MxAttrs.formatTuple(a.tuple("pad", 2, 0)));
     attrs.put("num_filter", Integer.toString(c));
     attrs.put("num_group", Integer.toString(c));
     attrs.put("no_bias", "True");
@@ -282,13 +282,6 @@ public final class Prepare {
     return emit(n.withInputs(args));
   }
 
-  private static String tuple(int[] t) {
-    StringBuilder s = new StringBuilder("(");
-    for (int i = 0; i < t.length; i++) {
-      s.append(i == 0 ? "" : ", ").append(t[i]);
-    }
-    return s.append(")").toString();
-  }
 
   private static MrtException unsupported(FNode n, String what) {
     return new MrtException("layer '" + n.name() + "': " + what + " cannot be quantized; supported operators: "

@@ -3,7 +3,6 @@ package org.cvmj.mrt.quant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -140,10 +139,10 @@ public final class Quantizer {
     int[] kernel = a.tuple("kernel", 2, 1);
     Map<String, String> attrs = new TreeMap<>();
     attrs.put("channels", Integer.toString(a.requireInt("num_filter")));
-    attrs.put("kernel_size", tuple(kernel));
-    attrs.put("strides", tuple(a.tuple("stride", 2, 1)));
-    attrs.put("padding", tuple(a.tuple("pad", 2, 0)));
-    attrs.put("dilation", tuple(a.tuple("dilate", 2, 1)));
+    attrs.put("kernel_size", MxAttrs.formatTuple(kernel));
+    attrs.put("strides", MxAttrs.formatTuple(a.tuple("stride", 2, 1)));
+    attrs.put("padding", MxAttrs.formatTuple(a.tuple("pad", 2, 0)));
+    attrs.put("dilation", MxAttrs.formatTuple(a.tuple("dilate", 2, 1)));
     attrs.put("groups", Integer.toString(a.integer("num_group", 1)));
     return weighted(n, a, "conv2d", attrs);
   }
@@ -231,9 +230,9 @@ public final class Quantizer {
       throw new MrtException("layer '" + a.node() + "': only max pooling reaches quantization (prepare rewrites avg)");
     }
     Map<String, String> attrs = new TreeMap<>();
-    attrs.put("pool_size", tuple(a.tuple("kernel", 2, 1)));
-    attrs.put("strides", tuple(a.tuple("stride", 2, 1)));
-    attrs.put("padding", tuple(a.tuple("pad", 2, 0)));
+    attrs.put("pool_size", MxAttrs.formatTuple(a.tuple("kernel", 2, 1)));
+    attrs.put("strides", MxAttrs.formatTuple(a.tuple("stride", 2, 1)));
+    attrs.put("padding", MxAttrs.formatTuple(a.tuple("pad", 2, 0)));
     attrs.put("ceil_mode", a.string("pooling_convention", "valid").equals("full") ? "True" : "False");
     return attrs;
   }
@@ -377,18 +376,5 @@ public final class Quantizer {
     return shapes[model.graph().indexOf(n.name()).orElseThrow()][0];
   }
 
-  static String tuple(int[] t) {
-    StringBuilder s = new StringBuilder("(");
-    for (int i = 0; i < t.length; i++) {
-      s.append(i == 0 ? "" : ", ").append(t[i]);
-    }
-    return s.append(")").toString();
-  }
 
-  /** Kept for callers that need the rows in insertion order. */
-  static Map<String, LayerRow> byName(List<LayerRow> rows) {
-    Map<String, LayerRow> m = new LinkedHashMap<>();
-    rows.forEach(r -> m.put(r.name(), r));
-    return m;
-  }
 }
