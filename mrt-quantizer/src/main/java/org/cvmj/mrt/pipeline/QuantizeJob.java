@@ -99,6 +99,12 @@ public final class QuantizeJob {
       Report.write(staging, config.modelName(), config.source().toString(), compiled.model(), quantized,
           evaluation, sampleFrom.classNames(), seconds);
       writeSample(staging.resolve(SAMPLE_FILE), quantized, sampleFrom.batch(0, config.compilation().batch()));
+      if (config.prepare().dump()) {
+        MxModelFiles.write(prepared, staging, config.modelName() + ".prepare");
+      }
+      if (cal.dump()) {
+        java.nio.file.Files.writeString(staging.resolve(config.modelName() + ".calibrate.json"), thresholdsJson(th));
+      }
     });
     stop("write");
     return new QuantizeResult(target, quantized, calCount, evaluation, seconds);
@@ -115,6 +121,13 @@ public final class QuantizeJob {
       v[i] = Primitives.intRealize(x[i] * q.inputScale(), q.inputPrecision());
     }
     java.nio.file.Files.write(file, Npy.write(q.inputShape(), v, q.inputPrecision() <= 8 ? 1 : 4));
+  }
+
+  /** The calibrated thresholds (after overrides), node name to threshold in node order: CALIBRATION Dump. */
+  private static String thresholdsJson(Thresholds th) throws java.io.IOException {
+    com.fasterxml.jackson.databind.ObjectMapper m = new com.fasterxml.jackson.databind.ObjectMapper()
+        .enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
+    return m.writeValueAsString(th.byNode()) + "\n";
   }
 
   private Evaluation evaluate(FModel model, CompiledModel compiled, QuantizedModel q, Dataset data) {
