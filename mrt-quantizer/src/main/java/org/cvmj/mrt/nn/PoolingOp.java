@@ -102,6 +102,7 @@ final class PoolingOp extends NodeOp {
     Window rows = new Window(global ? h : kernel[0], global ? 1 : stride[0], global ? 0 : pad[0], h, os.dim(2));
     Window cols = new Window(global ? w : kernel[1], global ? 1 : stride[1], global ? 0 : pad[1], w, os.dim(3));
     float[] divisor = type == Type.AVG ? divisors(rows, cols) : null;
+    boolean[] empty = emptyWindows(rows, cols);
     // The padded plane that holds every window: real input, padding and any 'full' overhang.
     int hp = (rows.out - 1) * rows.stride + rows.k;
     int wp = (cols.out - 1) * cols.stride + cols.k;
@@ -138,6 +139,9 @@ final class PoolingOp extends NodeOp {
           for (int ox = 0; ox < cols.out; ox++, o++) {
             float v = u[r + ox * cols.stride];
             y[o] = divisor == null ? v : v / divisor[oy * cols.out + ox];
+            if (empty != null && empty[oy * cols.out + ox]) {
+              y[o] = type == Type.MAX ? -Float.MAX_VALUE : 0f;
+            }
           }
         }
       }
@@ -153,6 +157,26 @@ final class PoolingOp extends NodeOp {
     }
   }
 
+  /**
+   * Output cells whose window holds no input cell (a 'full' window past the end, or one inside wide
+   * padding), or null when there are none. MXNet gives max its initial value, the lowest float, and sum 0;
+   * its average divides 0 by a count that can be 0, and 0 is given here instead of that NaN.
+   */
+  private static boolean[] emptyWindows(Window rows, Window cols) {
+    boolean[] e = null;
+    for (int oy = 0; oy < rows.out; oy++) {
+      for (int ox = 0; ox < cols.out; ox++) {
+        if (rows.lo[oy] == rows.hi[oy] || cols.lo[ox] == cols.hi[ox]) {
+          if (e == null) {
+            e = new boolean[rows.out * cols.out];
+          }
+          e[oy * cols.out + ox] = true;
+        }
+      }
+    }
+    return e;
+  }
+
   /** The average's divisor per output cell, as MXNet counts it. */
   private float[] divisors(Window rows, Window cols) {
     float[] d = new float[rows.out * cols.out];
@@ -160,8 +184,8 @@ final class PoolingOp extends NodeOp {
       for (int ox = 0; ox < cols.out; ox++) {
         int count = countPad ? rows.padded[oy] * cols.padded[ox]
             : (rows.hi[oy] - rows.lo[oy]) * (cols.hi[ox] - cols.lo[ox]);
-        // A window wholly in the padding sums to 0; MXNet divides 0 by its count, so any positive divisor does.
-        d[oy * cols.out + ox] = Math.max(count, 1);
+        d[oy * cols.out + ox] = Math.max(count, 1); // count 0 only for empty windows, see emptyWindows
+
       }
     }
     return d;
