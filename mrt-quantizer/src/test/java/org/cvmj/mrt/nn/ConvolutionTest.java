@@ -86,6 +86,9 @@ class ConvolutionTest {
     // Depthwise, as the quantizer's prepare stage emits it (num_group = channels).
     checkAgainstDirect(new SplittableRandom(7), 2, 16, 1, 1, 9, 9, 1, 1, 1, 1, 0, 0, 1, 1, false);
     checkAgainstDirect(new SplittableRandom(8), 2, 16, 1, 1, 9, 9, 3, 3, 1, 1, 1, 1, 1, 1, true);
+    checkAgainstDirect(new SplittableRandom(9), 2, 5, 1, 1, 11, 10, 3, 2, 2, 3, 1, 2, 2, 1, true);
+    // A 3x1 depthwise kernel without padding: every tap covers the whole output plane at once.
+    checkAgainstDirect(new SplittableRandom(10), 2, 4, 1, 1, 7, 6, 3, 1, 1, 1, 0, 0, 1, 1, true);
   }
 
   @Test
