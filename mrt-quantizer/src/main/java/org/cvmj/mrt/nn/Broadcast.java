@@ -37,6 +37,9 @@ final class Broadcast {
 
   /** out = fn(a, b) broadcast to {@code out}'s shape, which {@link #outShape} gave. */
   static void apply(BinaryFn fn, float[] a, Shape as, float[] b, Shape bs, float[] out, Shape os) {
+    if (out.length == 0) {
+      return;
+    }
     int nd = os.ndim();
     // Collapsed axes: sizes and, per operand, whether it is full (stride > 0) or broadcast along them.
     List<int[]> axes = new ArrayList<>(); // {size, aFull, bFull}

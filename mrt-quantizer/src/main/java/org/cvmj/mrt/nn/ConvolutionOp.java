@@ -11,7 +11,8 @@ import org.cvmj.mrt.graph.MxAttrs;
  * no_bias, bias (F,). Output side: floor((H + 2*pad - dilate*(KH - 1) - 1) / stride) + 1.
  *
  * <p>Per image and group, im2col then one matrix product (weights x columns); a 1x1 kernel with stride 1 and
- * no padding reads the image in place. Images are split across threads.
+ * no padding reads the image in place. Depthwise groups (one channel, one filter) run as a stencil
+ * ({@link DepthwiseStencil}). Images are split across threads.
  */
 final class ConvolutionOp extends NodeOp {
   private final int kh;
@@ -104,6 +105,19 @@ final class ConvolutionOp extends NodeOp {
     float[] bias = noBias ? null : in[2].data();
     float[] out = new float[Math.toIntExact(os.size())];
     long costPerImage = (long) numFilter * kg * ohw;
+    if (cg == 1 && fg == 1) {
+      DepthwiseStencil dw = new DepthwiseStencil(h, w, kh, kw, stride[0], stride[1], pad[0], pad[1], dilate[0],
+          dilate[1], oh, ow);
+      BatchSplit.run(n, costPerImage, (from, to) -> {
+        for (int img = from; img < to; img++) {
+          for (int g = 0; g < groups; g++) {
+            dw.apply(x, (img * c + g) * h * w, weight, g * kh * kw, bias == null ? 0f : bias[g], out,
+                (img * numFilter + g) * ohw);
+          }
+        }
+      });
+      return new FTensor[] {new FTensor(os, out)};
+    }
     BatchSplit.run(n, costPerImage, (from, to) -> {
       float[] col = inPlace ? null : new float[kg * ohw];
       for (int img = from; img < to; img++) {

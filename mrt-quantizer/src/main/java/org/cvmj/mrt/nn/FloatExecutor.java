@@ -2,6 +2,7 @@ package org.cvmj.mrt.nn;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -129,7 +130,7 @@ public final class FloatExecutor {
     for (Entry h : graph.heads()) {
       out.add(values[h.node()][h.index()]);
     }
-    return out;
+    return Collections.unmodifiableList(out);
   }
 
   /**
@@ -137,7 +138,7 @@ public final class FloatExecutor {
    * out). Holds every intermediate value at once: for calibration on modest batches.
    */
   public List<FTensor[]> forwardAll(Map<String, FTensor> inputs) {
-    return Arrays.asList(run(inputs, true));
+    return Collections.unmodifiableList(Arrays.asList(run(inputs, true)));
   }
 
   private FTensor[][] run(Map<String, FTensor> inputs, boolean keepAll) {

@@ -18,7 +18,7 @@ final class Gemm {
   private static final int V = S.length();
   /** Rows of B (and columns of A) per block. */
   private static final int KB = 256;
-  /** Columns of B and C per block: a 256 x 128 float panel of B is 128 KiB, well inside L2. */
+  /** Columns of B and C per block (a multiple of 2V): a 256 x 128 float panel of B is 128 KiB, inside L2. */
   private static final int NB = Math.max(128, 2 * V);
 
   private Gemm() {}
@@ -26,42 +26,72 @@ final class Gemm {
   /** c[i][j] += sum over p of a[i][p] * b[p][j], for i &lt; m, j &lt; n, p &lt; k. */
   static void multiplyAdd(int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
       float[] c, int cOff, int ldc) {
+    int nv = n - n % V; // columns covered by whole vectors; the rest go through a zero-padded panel
+    float[] tailB = nv < n ? new float[Math.min(k, KB) * V] : null;
+    float[] tailC = nv < n ? new float[4 * V] : null;
     for (int k0 = 0; k0 < k; k0 += KB) {
       int kb = Math.min(KB, k - k0);
-      for (int j0 = 0; j0 < n; j0 += NB) {
-        int jEnd = Math.min(n, j0 + NB);
+      for (int j0 = 0; j0 < nv; j0 += NB) {
+        int jEnd = Math.min(nv, j0 + NB);
         int i = 0;
         for (; i + 4 <= m; i += 4) {
           rows4(a, aOff + i * lda + k0, lda, b, bOff + k0 * ldb, ldb, kb, c, cOff + i * ldc, ldc, j0, jEnd);
         }
         for (; i < m; i++) {
-          rows1(a, aOff + i * lda + k0, b, bOff + k0 * ldb, ldb, kb, c, cOff + i * ldc, j0, jEnd);
+          rows1(a, aOff + i * lda + k0, b, bOff + k0 * ldb + j0, ldb, kb, c, cOff + i * ldc + j0, jEnd - j0);
         }
+      }
+      if (nv < n) {
+        tail(m, n - nv, kb, a, aOff + k0, lda, b, bOff + k0 * ldb + nv, ldb, c, cOff + nv, ldc, tailB, tailC);
       }
     }
   }
 
+  /**
+   * The last {@code w} &lt; V columns: B's columns are copied once per K block into a zero-padded kb x V
+   * panel and C's into a 4 x V scratch, so that the tail runs the same vector tiles as the body.
+   */
+  private static void tail(int m, int w, int kb, float[] a, int ai, int lda, float[] b, int bi, int ldb, float[] c,
+      int ci, int ldc, float[] tailB, float[] tailC) {
+    for (int p = 0; p < kb; p++) {
+      System.arraycopy(b, bi + p * ldb, tailB, p * V, w);
+    }
+    int i = 0;
+    for (; i < m; i += 4) {
+      int rows = Math.min(4, m - i);
+      for (int r = 0; r < rows; r++) {
+        System.arraycopy(c, ci + (i + r) * ldc, tailC, r * V, w);
+      }
+      if (rows == 4) {
+        tile4x1(a, ai + i * lda, lda, tailB, 0, V, kb, tailC, 0, V);
+      } else {
+        for (int r = 0; r < rows; r++) {
+          tile1x1(a, ai + (i + r) * lda, tailB, 0, V, kb, tailC, r * V);
+        }
+      }
+      for (int r = 0; r < rows; r++) {
+        System.arraycopy(tailC, r * V, c, ci + (i + r) * ldc, w);
+      }
+    }
+  }
+
+  /** Four rows of C, columns j0..jEnd (a multiple of V wide). */
   private static void rows4(float[] a, int ai, int lda, float[] b, int bi, int ldb, int kb, float[] c, int ci,
       int ldc, int j0, int jEnd) {
     int j = j0;
     for (; j + 2 * V <= jEnd; j += 2 * V) {
       tile4x2(a, ai, lda, b, bi + j, ldb, kb, c, ci + j, ldc);
     }
-    for (; j + V <= jEnd; j += V) {
+    for (; j < jEnd; j += V) {
       tile4x1(a, ai, lda, b, bi + j, ldb, kb, c, ci + j, ldc);
-    }
-    for (int r = 0; r < 4; r++) {
-      scalarRow(a, ai + r * lda, b, bi, ldb, kb, c, ci + r * ldc, j, jEnd);
     }
   }
 
-  private static void rows1(float[] a, int ai, float[] b, int bi, int ldb, int kb, float[] c, int ci, int j0,
-      int jEnd) {
-    int j = j0;
-    for (; j + V <= jEnd; j += V) {
+  /** One row of C, {@code width} columns (a multiple of V). */
+  private static void rows1(float[] a, int ai, float[] b, int bi, int ldb, int kb, float[] c, int ci, int width) {
+    for (int j = 0; j < width; j += V) {
       tile1x1(a, ai, b, bi + j, ldb, kb, c, ci + j);
     }
-    scalarRow(a, ai, b, bi, ldb, kb, c, ci, j, jEnd);
   }
 
   private static void tile4x2(float[] a, int ai, int lda, float[] b, int bi, int ldb, int kb, float[] c, int ci,
@@ -126,18 +156,6 @@ final class Gemm {
       c0 = FloatVector.broadcast(S, a[ai + p]).fma(FloatVector.fromArray(S, b, bi + p * ldb), c0);
     }
     c0.intoArray(c, ci);
-  }
-
-  /** Columns j0..jEnd of one row of C, the tail narrower than a vector. */
-  private static void scalarRow(float[] a, int ai, float[] b, int bi, int ldb, int kb, float[] c, int ci, int j0,
-      int jEnd) {
-    for (int j = j0; j < jEnd; j++) {
-      float s = c[ci + j];
-      for (int p = 0; p < kb; p++) {
-        s = Math.fma(a[ai + p], b[bi + p * ldb + j], s);
-      }
-      c[ci + j] = s;
-    }
   }
 
   /**

@@ -10,7 +10,8 @@ import org.cvmj.mrt.graph.MxAttrs;
  * default 0), or over the whole plane when global_pool. Output side: valid convention
  * floor((H + 2*pad - K) / stride) + 1, full convention ceil(...) + 1.
  *
- * <p>Average divisor, as MXNet computes it: with count_include_pad (default True) the window clipped to the
+ * <p>Each plane is pooled separably, rows then columns, in branch-free vector folds over flat runs (see
+ * {@link SlidingFold}); padding is materialised in a scratch plane. Average divisor, as MXNet computes it: with count_include_pad (default True) the window clipped to the
  * padded input (so a 'full' window hanging past the padding counts fewer cells); without it, the window
  * clipped to the real input. Max ignores padding.
  */
@@ -98,53 +99,125 @@ final class PoolingOp extends NodeOp {
     int planes = ds.dim(0) * ds.dim(1);
     int h = ds.dim(2);
     int w = ds.dim(3);
-    int oh = os.dim(2);
-    int ow = os.dim(3);
-    int kh = global ? h : kernel[0];
-    int kw = global ? w : kernel[1];
+    Window rows = new Window(global ? h : kernel[0], global ? 1 : stride[0], global ? 0 : pad[0], h, os.dim(2));
+    Window cols = new Window(global ? w : kernel[1], global ? 1 : stride[1], global ? 0 : pad[1], w, os.dim(3));
+    float[] divisor = type == Type.AVG ? divisors(rows, cols) : null;
+    boolean[] empty = emptyWindows(rows, cols);
+    // The padded plane that holds every window: real input, padding and any 'full' overhang.
+    int hp = (rows.out - 1) * rows.stride + rows.k;
+    int wp = (cols.out - 1) * cols.stride + cols.k;
+    boolean direct = rows.pad == 0 && cols.pad == 0 && hp <= h && wp <= w;
+    int ld = direct ? w : wp;
+    int vertical = ((rows.out - 1) * rows.stride + 1) * ld;
+    int horizontal = vertical - cols.k + 1;
+    float fill = type == Type.MAX ? Float.NEGATIVE_INFINITY : 0f;
     float[] x = in[0].data();
     float[] y = new float[Math.toIntExact(os.size())];
-    BatchSplit.run(planes, (long) oh * ow * kh * kw, (from, to) -> {
+    int planeOut = rows.out * cols.out;
+    BatchSplit.run(planes, (long) vertical * (rows.k + cols.k), (from, to) -> {
+      float[] padded = direct ? null : new float[hp * wp];
+      float[] t = new float[vertical];
+      float[] u = new float[horizontal];
       for (int p = from; p < to; p++) {
-        pool(x, p * h * w, h, w, kh, kw, y, p * oh * ow, oh, ow);
+        float[] src = x;
+        int off = p * h * w;
+        if (!direct) {
+          fillPadded(x, off, h, w, rows.pad, cols.pad, padded, hp, wp, fill);
+          src = padded;
+          off = 0;
+        }
+        if (type == Type.MAX) {
+          SlidingFold.max(src, off, ld, rows.k, t, vertical);
+          SlidingFold.max(t, 0, 1, cols.k, u, horizontal);
+        } else {
+          SlidingFold.sum(src, off, ld, rows.k, t, vertical);
+          SlidingFold.sum(t, 0, 1, cols.k, u, horizontal);
+        }
+        int o = p * planeOut;
+        for (int oy = 0; oy < rows.out; oy++) {
+          int r = oy * rows.stride * ld;
+          for (int ox = 0; ox < cols.out; ox++, o++) {
+            float v = u[r + ox * cols.stride];
+            y[o] = divisor == null ? v : v / divisor[oy * cols.out + ox];
+            if (empty != null && empty[oy * cols.out + ox]) {
+              y[o] = type == Type.MAX ? -Float.MAX_VALUE : 0f;
+            }
+          }
+        }
       }
     });
     return new FTensor[] {new FTensor(os, y)};
   }
 
-  private void pool(float[] x, int xo, int h, int w, int kh, int kw, float[] y, int yo, int oh, int ow) {
-    for (int oy = 0; oy < oh; oy++) {
-      int hs = oy * stride[0] - pad[0];
-      int he = Math.min(hs + kh, h + pad[0]);
-      int hs0 = Math.max(hs, 0);
-      int he0 = Math.min(he, h);
-      for (int ox = 0; ox < ow; ox++) {
-        int ws = ox * stride[1] - pad[1];
-        int we = Math.min(ws + kw, w + pad[1]);
-        int ws0 = Math.max(ws, 0);
-        int we0 = Math.min(we, w);
-        float v;
-        if (type == Type.MAX) {
-          v = Float.NEGATIVE_INFINITY;
-          for (int iy = hs0; iy < he0; iy++) {
-            for (int ix = ws0, r = xo + iy * w; ix < we0; ix++) {
-              v = Math.max(v, x[r + ix]);
-            }
+  private static void fillPadded(float[] x, int off, int h, int w, int ph, int pw, float[] padded, int hp, int wp,
+      float fill) {
+    java.util.Arrays.fill(padded, fill);
+    for (int iy = 0; iy < h && iy + ph < hp; iy++) {
+      System.arraycopy(x, off + iy * w, padded, (iy + ph) * wp + pw, Math.min(w, wp - pw));
+    }
+  }
+
+  /**
+   * Output cells whose window holds no input cell (a 'full' window past the end, or one inside wide
+   * padding), or null when there are none. MXNet gives max its initial value, the lowest float, and sum 0;
+   * its average divides 0 by a count that can be 0, and 0 is given here instead of that NaN.
+   */
+  private static boolean[] emptyWindows(Window rows, Window cols) {
+    boolean[] e = null;
+    for (int oy = 0; oy < rows.out; oy++) {
+      for (int ox = 0; ox < cols.out; ox++) {
+        if (rows.lo[oy] == rows.hi[oy] || cols.lo[ox] == cols.hi[ox]) {
+          if (e == null) {
+            e = new boolean[rows.out * cols.out];
           }
-        } else {
-          float s = 0;
-          for (int iy = hs0; iy < he0; iy++) {
-            for (int ix = ws0, r = xo + iy * w; ix < we0; ix++) {
-              s += x[r + ix];
-            }
-          }
-          if (type == Type.AVG) {
-            int count = countPad ? (he - hs) * (we - ws) : (he0 - hs0) * (we0 - ws0);
-            s = count > 0 ? s / count : 0;
-          }
-          v = s;
+          e[oy * cols.out + ox] = true;
         }
-        y[yo + oy * ow + ox] = v;
+      }
+    }
+    return e;
+  }
+
+  /** The average's divisor per output cell, as MXNet counts it. */
+  private float[] divisors(Window rows, Window cols) {
+    float[] d = new float[rows.out * cols.out];
+    for (int oy = 0; oy < rows.out; oy++) {
+      for (int ox = 0; ox < cols.out; ox++) {
+        int count = countPad ? rows.padded[oy] * cols.padded[ox]
+            : (rows.hi[oy] - rows.lo[oy]) * (cols.hi[ox] - cols.lo[ox]);
+        d[oy * cols.out + ox] = Math.max(count, 1); // count 0 only for empty windows, see emptyWindows
+
+      }
+    }
+    return d;
+  }
+
+  /**
+   * The windows along one axis: for output i, the input range [lo, hi) clipped to the real input, and the
+   * extent it has within the padded input (MXNet's divisor with count_include_pad).
+   */
+  private static final class Window {
+    final int k;
+    final int stride;
+    final int pad;
+    final int out;
+    final int[] lo;
+    final int[] hi;
+    final int[] padded;
+
+    Window(int k, int stride, int pad, int size, int out) {
+      this.k = k;
+      this.stride = stride;
+      this.pad = pad;
+      this.out = out;
+      lo = new int[out];
+      hi = new int[out];
+      padded = new int[out];
+      for (int i = 0; i < out; i++) {
+        int s = i * stride - pad;
+        int e = Math.min(s + k, size + pad);
+        padded[i] = e - s;
+        lo[i] = Math.max(s, 0);
+        hi[i] = Math.max(lo[i], Math.min(e, size));
       }
     }
   }
