@@ -28,6 +28,11 @@ public final class Prepare {
       "Pooling", "Flatten", "Reshape", "transpose", "elemwise_add", "elemwise_sub", "broadcast_add",
       "broadcast_sub", "broadcast_mul", "Concat", "sum", "clip");
 
+  /** Other MXNet names of the same operators, renamed so that the quantizer sees one name per rule. */
+  private static final Map<String, String> ALIASES = Map.of("flatten", "Flatten", "reshape", "Reshape",
+      "concat", "Concat", "_plus", "elemwise_add", "_add", "elemwise_add", "_minus", "elemwise_sub", "_sub",
+      "elemwise_sub", "broadcast_plus", "broadcast_add", "broadcast_minus", "broadcast_sub", "sum_axis", "sum");
+
   private final FModel source;
   private final Shape[][] shapes;
   private final FGraphBuilder out = new FGraphBuilder();
@@ -113,10 +118,11 @@ public final class Prepare {
       case "_minus_scalar":
         return scalar(n, "broadcast_add", -a.real("scalar", 0), in);
       default:
-        if (!PREPARED_OPS.contains(n.op())) {
+        String op = ALIASES.getOrDefault(n.op(), n.op());
+        if (!PREPARED_OPS.contains(op)) {
           throw unsupported(n, n.op());
         }
-        return emit(n.withInputs(in));
+        return emit(new FNode(op, n.name(), n.attrs(), in));
     }
   }
 
