@@ -10,21 +10,93 @@ import org.cvmj.cvm.model.Rule;
 import org.cvmj.cvm.tensor.Shape;
 
 /**
- * NumPy {@code .npy} files of integers (version 1.0-3.0 headers; int8, uint8, int16 and int32 in either
- * byte order, C order only): the reader and writer for the CLI's {@code --input}/{@code --output}.
+ * NumPy {@code .npy} files (version 1.0-3.0 headers, either byte order, C order only): the one reader and
+ * writer of the format. {@link #read} gives the integers (int8, uint8, int16, uint16, int32) that the CLI's
+ * {@code --input}/{@code --output} exchange; {@link #readFloats} gives any numeric array as floats, for datasets.
  */
 public final class Npy {
   private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
-  private static final Pattern DESCR = Pattern.compile("'descr'\\s*:\\s*'([<>|=])([iu])(\\d)'");
+  private static final Pattern DESCR = Pattern.compile("'descr'\\s*:\\s*'([<>|=])([a-zA-Z])(\\d{1,3})'");
   private static final Pattern FORTRAN = Pattern.compile("'fortran_order'\\s*:\\s*(True|False)");
   private static final Pattern SHAPE = Pattern.compile("'shape'\\s*:\\s*\\(([^)]*)\\)");
 
   /** Integer values and their shape. */
   public record Array(Shape shape, int[] values) {}
 
+  /** Numeric values as float32, and their shape. */
+  public record FloatArray(Shape shape, float[] values) {}
+
   private Npy() {}
 
   public static Array read(byte[] file) throws ModelException {
+    Header h = parseHeader(file);
+    if (!((h.kind == 'i' || h.kind == 'u') && (h.width == 1 || h.width == 2 || (h.width == 4 && h.kind == 'i')))) {
+      throw error("dtype " + h.kind + h.width + " is not supported (int8, uint8, int16, uint16, int32)");
+    }
+    ByteBuffer data = h.data(file);
+    int[] values = new int[h.count()];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = (int) h.integer(data);
+    }
+    return new Array(h.shape, values);
+  }
+
+  /**
+   * Reads any numeric array as float32 values: float32/float64 (float64 rounded to nearest), and every integer
+   * dtype (int8..int64, uint8..uint64; magnitudes above 2^24 round to the nearest float). Used for datasets,
+   * whose images come as float or uint8 arrays and whose labels as any integer type.
+   */
+  public static FloatArray readFloats(byte[] file) throws ModelException {
+    Header h = parseHeader(file);
+    boolean supported = switch (h.kind) {
+      case 'f' -> h.width == 4 || h.width == 8;
+      case 'i', 'u' -> h.width == 1 || h.width == 2 || h.width == 4 || h.width == 8;
+      default -> false;
+    };
+    if (!supported) {
+      throw error("dtype " + h.kind + h.width + " is not supported (float32, float64, or an integer type)");
+    }
+    ByteBuffer data = h.data(file);
+    float[] values = new float[h.count()];
+    for (int i = 0; i < values.length; i++) {
+      if (h.kind == 'f') {
+        values[i] = h.width == 4 ? data.getFloat() : (float) data.getDouble();
+      } else if (h.kind == 'u' && h.width == 8) {
+        values[i] = unsignedLongToFloat(data.getLong());
+      } else {
+        values[i] = (float) h.integer(data);
+      }
+    }
+    return new FloatArray(h.shape, values);
+  }
+
+  private static float unsignedLongToFloat(long v) {
+    return v >= 0 ? (float) v : (float) ((v >>> 1) | (v & 1)) * 2f;
+  }
+
+  /** The parsed header: dtype kind ('i', 'u', 'f', 'b', ...), bytes per value, byte order, data offset. */
+  private record Header(Shape shape, char kind, int width, ByteOrder order, int dataStart) {
+    int count() {
+      return (int) shape.size();
+    }
+
+    ByteBuffer data(byte[] file) {
+      return ByteBuffer.wrap(file, dataStart, file.length - dataStart).order(order);
+    }
+
+    /** The next integer value ('i' or 'u' kinds); uint64 above Long.MAX_VALUE is not representable here. */
+    long integer(ByteBuffer data) {
+      boolean unsigned = kind == 'u';
+      return switch (width) {
+        case 1 -> unsigned ? Byte.toUnsignedInt(data.get()) : data.get();
+        case 2 -> unsigned ? Short.toUnsignedInt(data.getShort()) : data.getShort();
+        case 4 -> unsigned ? Integer.toUnsignedLong(data.getInt()) : data.getInt();
+        default -> data.getLong();
+      };
+    }
+  }
+
+  private static Header parseHeader(byte[] file) throws ModelException {
     if (file.length < 10 || !java.util.Arrays.equals(java.util.Arrays.copyOf(file, 6), MAGIC)) {
       throw error("not an .npy file (missing \\x93NUMPY magic)");
     }
@@ -52,34 +124,22 @@ public final class Npy {
     Matcher f = FORTRAN.matcher(header);
     Matcher s = SHAPE.matcher(header);
     if (!d.find() || !f.find() || !s.find()) {
-      throw error("header is not an integer array description: " + header.strip());
+      throw error("header is not a numeric array description: " + header.strip());
     }
     if (f.group(1).equals("True")) {
       throw error("Fortran-order arrays are not supported");
     }
-    boolean unsigned = d.group(2).equals("u");
+    char kind = d.group(2).charAt(0);
     int width = Integer.parseInt(d.group(3));
-    if (!(width == 1 || width == 2 || (width == 4 && !unsigned))) {
-      throw error("dtype " + d.group(2) + width + " is not supported (int8, uint8, int16, uint16, int32)");
-    }
     ByteOrder order = d.group(1).equals(">") ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
     Shape shape = parseShape(s.group(1));
     long count = shape.size();
     int dataStart = start + (int) headerLen;
-    if (count * width != file.length - dataStart) {
+    if (count > Integer.MAX_VALUE || count * width != file.length - dataStart) {
       throw error("shape " + shape + " needs " + count * width + " data bytes, the file has "
           + (file.length - dataStart));
     }
-    ByteBuffer data = ByteBuffer.wrap(file, dataStart, file.length - dataStart).order(order);
-    int[] values = new int[(int) count];
-    for (int i = 0; i < values.length; i++) {
-      values[i] = switch (width) {
-        case 1 -> unsigned ? Byte.toUnsignedInt(data.get()) : data.get();
-        case 2 -> unsigned ? Short.toUnsignedInt(data.getShort()) : data.getShort();
-        default -> data.getInt();
-      };
-    }
-    return new Array(shape, values);
+    return new Header(shape, kind, width, order, dataStart);
   }
 
   /** Writes int8 when {@code bytesPerValue} is 1, otherwise little-endian int32. */
