@@ -10,6 +10,7 @@ import org.cvmj.mrt.data.Dataset;
 import org.cvmj.mrt.data.Datasets;
 import org.cvmj.mrt.djl.TrainOptions;
 import org.cvmj.mrt.djl.Trainer;
+import org.cvmj.mrt.mxnet.MxAuxParams;
 import org.cvmj.mrt.mxnet.MxModelFiles;
 
 /**
@@ -46,17 +47,19 @@ public final class ZooTrainer {
 
   /**
    * {@code ZooTrainer <config.ini> [--epochs N] [--lr X] [--optimizer sgd|adam] [--batch N] [--weight-decay X]
-   * [--shift N] [--no-progress]}: trains and writes {@code <Model_dir>/<Model_name>.json/.params}.
+   * [--shift N] [--out DIR] [--no-progress]}: trains and writes {@code <Model_dir>/<Model_name>.json/.params}
+   * (or into {@code DIR}).
    */
   public static void main(String[] args) {
     if (args.length < 1) {
       System.err.println("usage: ZooTrainer <config.ini> [--epochs N] [--lr X] [--optimizer sgd|adam] [--batch N]"
-          + " [--weight-decay X] [--shift N] [--no-progress]");
+          + " [--weight-decay X] [--shift N] [--out DIR] [--no-progress]");
       System.exit(2);
     }
     try {
       MrtConfig config = MrtConfig.load(Path.of(args[0]));
       TrainOptions o = TrainOptions.from(config.training());
+      Path out = config.modelDir();
       for (int i = 1; i < args.length; i++) {
         String flag = args[i];
         if (flag.equals("--no-progress")) {
@@ -78,14 +81,23 @@ public final class ZooTrainer {
           case "--weight-decay" -> new TrainOptions(o.epochs(), o.batch(), o.learningRate(), o.optimizer(),
               o.momentum(), Double.parseDouble(v), o.seed(), o.shift(), o.progress());
           case "--shift" -> o.withShift(Integer.parseInt(v));
+          case "--out" -> {
+            out = Path.of(v);
+            yield o;
+          }
           default -> throw new MrtException("unknown option " + flag);
         };
       }
       Trainer.Result r = train(config, o, System.out::println);
-      MxModelFiles.write(r.model(), config.modelDir(), config.modelName());
-      System.out.printf(Locale.ROOT, "held-out top-1 %.2f%%, %.0f s, BatchNorm statistics updated by MXNet: %s%n"
-          + "wrote %s%n", 100 * r.heldOutAccuracy(), r.seconds(), r.auxStatesUpdated(),
-          config.modelDir().resolve(config.modelName() + ".{json,params}"));
+      java.nio.file.Files.createDirectories(out);
+      MxModelFiles.write(r.model(), out, config.modelName());
+      String bn = MxAuxParams.of(r.model().graph()).isEmpty() ? ""
+          : ", BatchNorm moving statistics updated by MXNet: " + r.auxStatesUpdated();
+      System.out.printf(Locale.ROOT, "held-out top-1 %.2f%%, %.0f s%s%nwrote %s%n", 100 * r.heldOutAccuracy(),
+          r.seconds(), bn, out.resolve(config.modelName() + ".{json,params}"));
+    } catch (java.io.IOException e) {
+      System.err.println("error: " + e);
+      System.exit(1);
     } catch (MrtException | NumberFormatException e) {
       System.err.println("error: " + e.getMessage());
       System.exit(1);
