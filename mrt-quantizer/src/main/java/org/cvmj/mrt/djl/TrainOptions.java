@@ -35,7 +35,7 @@ public record TrainOptions(int epochs, int batch, double learningRate, String op
       throw new MrtException("TRAIN Weight_decay must not be negative, got " + weightDecay);
     }
     if (shift < 0 || shift > 8) {
-      throw new MrtException("TRAIN Shift must be in [0, 8] pixels, got " + shift);
+      throw new MrtException("the augmentation shift must be 0 to 8 pixels, got " + shift);
     }
   }
 

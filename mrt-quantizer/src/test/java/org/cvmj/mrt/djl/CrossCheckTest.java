@@ -24,11 +24,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The Java float executor against libmxnet (through DJL) on the same MXNet files: every output agrees to
- * {@code max|java - mxnet| <= 1e-4 * max(max|mxnet|, 1e-3)}, i.e. a relative error of 1e-4 of the output's
+ * {@code max|java - mxnet| <= 1e-5 * max(max|mxnet|, 1e-3)}, i.e. a relative error of 1e-5 of the output's
  * scale, room for float32 sums taken in a different order (MXNet's MKL-DNN kernels block and vectorise).
  */
 class CrossCheckTest {
-  static final double TOLERANCE = 1e-4;
+  static final double TOLERANCE = 1e-5;
   private static Dataset digits;
 
   @BeforeAll
