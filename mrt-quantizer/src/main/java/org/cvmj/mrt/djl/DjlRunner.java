@@ -59,6 +59,10 @@ public final class DjlRunner implements AutoCloseable {
 
   /** Writes {@code fmodel} as MXNet files into a temporary directory (deleted on close) and loads them. */
   public static DjlRunner load(FModel fmodel) {
+    if (fmodel.params().isEmpty()) {
+      // MXNDArrayLoad returns no name list for an empty file, which DJL 0.36 does not handle
+      throw new MrtException("DJL-MXNet cannot load a model without parameters");
+    }
     DjlEngine.mxnet();
     Path dir;
     try {

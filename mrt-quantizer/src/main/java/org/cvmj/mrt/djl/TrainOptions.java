@@ -2,6 +2,7 @@ package org.cvmj.mrt.djl;
 
 import java.util.Locale;
 import org.cvmj.mrt.MrtException;
+import org.cvmj.mrt.config.Training;
 
 /**
  * How to train: {@code epochs} passes over the training set in mini-batches of {@code batch} images, in an
@@ -34,8 +35,22 @@ public record TrainOptions(int epochs, int batch, double learningRate, String op
       throw new MrtException("TRAIN Weight_decay must not be negative, got " + weightDecay);
     }
     if (shift < 0 || shift > 8) {
-      throw new MrtException("TRAIN Shift must be in [0, 8] pixels, got " + shift);
+      throw new MrtException("the augmentation shift must be 0 to 8 pixels, got " + shift);
     }
+  }
+
+  /** The options of a config's [TRAIN] section: no augmentation, progress bar on. */
+  public static TrainOptions from(Training t) {
+    return new TrainOptions(t.epochs(), t.batch(), t.learningRate(), t.optimizer(), t.momentum(), t.weightDecay(),
+        t.seed(), 0, true);
+  }
+
+  public TrainOptions withEpochs(int n) {
+    return new TrainOptions(n, batch, learningRate, optimizer, momentum, weightDecay, seed, shift, progress);
+  }
+
+  public TrainOptions withShift(int pixels) {
+    return new TrainOptions(epochs, batch, learningRate, optimizer, momentum, weightDecay, seed, pixels, progress);
   }
 
   public TrainOptions withProgress(boolean on) {

@@ -113,7 +113,9 @@ final class RandomModels {
         "pooling_convention", "full"), x);
     Entry p3 = m.g.op("Pooling", "pool3", Map.of("pool_type", "max", "kernel", "(1, 1)", "global_pool", "True"), p1);
     Entry p4 = m.g.op("Pooling", "pool4", Map.of("pool_type", "avg", "kernel", "(1, 1)", "global_pool", "True"), x);
-    return m.done("Pooling max/avg/global", Shape.of(2, 3, 9, 9), p1, p2, p3, p4);
+    // one parameter, because DJL cannot load a model whose params file is empty
+    Entry s4 = m.g.op("broadcast_mul", "scale0", Map.of(), p4, m.param("scale", Shape.of(1, 3, 1, 1), 0.5, 2));
+    return m.done("Pooling max/avg/global", Shape.of(2, 3, 9, 9), p1, p2, p3, s4);
   }
 
   /** BatchNorm in inference mode (fix_gamma False and True) and LeakyReLU. */
