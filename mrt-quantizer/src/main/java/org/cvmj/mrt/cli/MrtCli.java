@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "mrt", mixinStandardHelpOptions = true, version = "mrt 0.1.0",
     description = "Quantize float MXNet models into integer-only CVM models (Cortex MRT mathematics).",
-    subcommands = {QuantizeCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {QuantizeCommand.class, TrainCommand.class, CommandLine.HelpCommand.class})
 public final class MrtCli {
   public static final int INVALID = 1;
   public static final int FAILURE = 2;

@@ -41,7 +41,8 @@ final class QuantizeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     MrtConfig cfg = MrtConfig.load(Zoo.resolveConfig(config));
-    QuantizeResult r = QuantizeJob.run(cfg, Optional.ofNullable(output), true);
+    // Progress bars only on an interactive terminal: in logs and pipes they are noise.
+    QuantizeResult r = QuantizeJob.run(cfg, Optional.ofNullable(output), System.console() != null);
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
       out.println(json(r));

@@ -34,7 +34,7 @@ final class ConfigSchema {
     m.put("MERGE_MODEL", List.of("Attribute_deps", "Oscale_maps", "Dump"));
     m.put("EVALUATION", concat(List.of("Batch", "Iter_num", "Split"), DEVICE, List.of()));
     m.put("COMPILATION", concat(List.of("Batch", "Dump_dir"), DEVICE, List.of()));
-    m.put("TRAIN", concat(List.of("Network", "Epochs", "Batch", "Learning_rate", "Optimizer", "Momentum",
+    m.put("TRAIN", concat(List.of("Network", "Epochs", "Batch", "Learning_rate", "Optimizer", "Momentum", "Shift",
         "Weight_decay", "Seed"), DEVICE, List.of()));
     return java.util.Collections.unmodifiableMap(m);
   }

@@ -42,16 +42,10 @@ public record TrainOptions(int epochs, int batch, double learningRate, String op
   /** The options of a config's [TRAIN] section: no augmentation, progress bar on. */
   public static TrainOptions from(Training t) {
     return new TrainOptions(t.epochs(), t.batch(), t.learningRate(), t.optimizer(), t.momentum(), t.weightDecay(),
-        t.seed(), 0, true);
+        t.seed(), t.shift(), true);
   }
 
-  public TrainOptions withEpochs(int n) {
-    return new TrainOptions(n, batch, learningRate, optimizer, momentum, weightDecay, seed, shift, progress);
-  }
 
-  public TrainOptions withShift(int pixels) {
-    return new TrainOptions(epochs, batch, learningRate, optimizer, momentum, weightDecay, seed, pixels, progress);
-  }
 
   public TrainOptions withProgress(boolean on) {
     return new TrainOptions(epochs, batch, learningRate, optimizer, momentum, weightDecay, seed, shift, on);

@@ -70,8 +70,10 @@ public final class MxModelFiles {
     Path tmp = null;
     try {
       Files.createDirectories(dir);
-      tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
-      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+      // Not createTempFile: its files are private (0600); a model file gets the user's usual permissions.
+      tmp = dir.resolve("." + target.getFileName() + "." + ProcessHandle.current().pid() + "."
+          + System.nanoTime() + ".tmp");
+      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW)) {
         ByteBuffer b = ByteBuffer.wrap(bytes);
         while (b.hasRemaining()) {
           ch.write(b);

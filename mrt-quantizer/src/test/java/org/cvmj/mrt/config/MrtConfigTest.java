@@ -72,7 +72,7 @@ class MrtConfigTest {
     assertEquals("test", c.evaluation().split());
     assertEquals(1, c.compilation().batch());
     assertEquals(Path.of("").toAbsolutePath(), c.compilation().dumpDir());
-    assertEquals(new Training("dapp", 5, 64, 0.001, "adam", 0.9, 0.0, 42), c.training());
+    assertEquals(new Training("dapp", 5, 64, 0.001, "adam", 0.9, 0.0, 42, 0), c.training());
   }
 
   @Test
@@ -142,6 +142,7 @@ class MrtConfigTest {
         Momentum=0.5
         Weight_decay=0.0001
         Seed=-3
+        Shift=3
         """);
     assertEquals(dir.resolve("models"), c.modelDir());
     assertEquals(20, c.verbosity());
@@ -164,7 +165,7 @@ class MrtConfigTest {
     assertEquals(1.25, q.thresholds().get("conv0"));
     assertEquals(new Evaluation(50, OptionalInt.of(3), "train", true), c.evaluation());
     assertEquals(new Compilation(2, dir.resolve("out")), c.compilation());
-    assertEquals(new Training("resnet20", 2, 32, 0.1, "sgd", 0.5, 0.0001, -3), c.training());
+    assertEquals(new Training("resnet20", 2, 32, 0.1, "sgd", 0.5, 0.0001, -3, 3), c.training());
   }
 
   @Test
