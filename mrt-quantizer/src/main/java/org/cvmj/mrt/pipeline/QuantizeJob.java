@@ -1,16 +1,23 @@
 package org.cvmj.mrt.pipeline;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import me.tongfei.progressbar.DelegatingProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.cvmj.cvm.format.Npy;
 import org.cvmj.cvm.tensor.Shape;
+import org.cvmj.mrt.MrtException;
 import org.cvmj.mrt.compile.CompiledModel;
 import org.cvmj.mrt.compile.ExtInfo;
 import org.cvmj.mrt.compile.ModelDirectory;
@@ -103,7 +110,7 @@ public final class QuantizeJob {
         MxModelFiles.write(prepared, staging, config.modelName() + ".prepare");
       }
       if (cal.dump()) {
-        java.nio.file.Files.writeString(staging.resolve(config.modelName() + ".calibrate.json"), thresholdsJson(th));
+        Files.writeString(staging.resolve(config.modelName() + ".calibrate.json"), thresholdsJson(th));
       }
     });
     stop("write");
@@ -114,19 +121,18 @@ public final class QuantizeJob {
    * MRT's {@code data.npy}: the first images of the held-out split (or of the calibration split), quantized as
    * the model's input expects, so that {@code cvm run --input data.npy} works at once.
    */
-  private static void writeSample(Path file, QuantizedModel q, Dataset images) throws java.io.IOException {
+  private static void writeSample(Path file, QuantizedModel q, Dataset images) throws IOException {
     float[] x = images.images().data();
     int[] v = new int[x.length];
     for (int i = 0; i < x.length; i++) {
       v[i] = Primitives.intRealize(x[i] * q.inputScale(), q.inputPrecision());
     }
-    java.nio.file.Files.write(file, Npy.write(q.inputShape(), v, q.inputPrecision() <= 8 ? 1 : 4));
+    Files.write(file, Npy.write(q.inputShape(), v, q.inputPrecision() <= 8 ? 1 : 4));
   }
 
   /** The calibrated thresholds (after overrides), node name to threshold in node order: CALIBRATION Dump. */
-  private static String thresholdsJson(Thresholds th) throws java.io.IOException {
-    com.fasterxml.jackson.databind.ObjectMapper m = new com.fasterxml.jackson.databind.ObjectMapper()
-        .enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
+  private static String thresholdsJson(Thresholds th) throws IOException {
+    ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     return m.writeValueAsString(th.byNode()) + "\n";
   }
 
@@ -134,7 +140,7 @@ public final class QuantizeJob {
     var ev = config.evaluation();
     int batch = config.compilation().batch();
     if (batch != 1) {
-      throw new org.cvmj.mrt.MrtException(config.source() + " [COMPILATION] Batch=" + batch
+      throw new MrtException(config.source() + " [COMPILATION] Batch=" + batch
           + ": evaluation runs the compiled model one image at a time; compile with Batch=1 or set"
           + " [EVALUATION] Iter_num=0");
     }
@@ -147,7 +153,7 @@ public final class QuantizeJob {
   }
 
   private ExtInfo ext(QuantizedModel q, Normalization n) {
-    List<ExtInfo.Output> outs = new java.util.ArrayList<>();
+    List<ExtInfo.Output> outs = new ArrayList<>();
     for (int k = 0; k < q.outputScales().size(); k++) {
       outs.add(new ExtInfo.Output(q.outputScales().get(k), q.outputPrecisions().get(k)));
     }
@@ -160,7 +166,7 @@ public final class QuantizeJob {
     ProgressBarBuilder b = new ProgressBarBuilder().setTaskName(task).setInitialMax(max)
         .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(200).continuousUpdate();
     if (!progressBars) {
-      b.setConsumer(new me.tongfei.progressbar.DelegatingProgressBarConsumer(s -> { }));
+      b.setConsumer(new DelegatingProgressBarConsumer(s -> { }));
     }
     return b.build();
   }
