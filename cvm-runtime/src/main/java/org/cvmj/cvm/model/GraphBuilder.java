@@ -103,11 +103,6 @@ public final class GraphBuilder {
     return new EntryRef(nodes.size() - 1, index);
   }
 
-  /** The shape the operators' rules gave an entry. */
-  public Shape shape(EntryRef e) {
-    return shapes.get(firstEntry.get(e.nodeId()) + e.index());
-  }
-
   /** The precision the operators' rules gave an entry (the loader infers the same). */
   public int precision(EntryRef e) {
     return precisions.get(firstEntry.get(e.nodeId()) + e.index());

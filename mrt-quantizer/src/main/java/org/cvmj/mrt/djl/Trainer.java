@@ -27,6 +27,7 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.cvmj.mrt.MrtException;
+import org.cvmj.mrt.eval.Evaluate;
 import org.cvmj.mrt.graph.FModel;
 import org.cvmj.mrt.graph.FTensor;
 
@@ -280,13 +281,7 @@ public final class Trainer {
     int classes = logits.length / labels.length;
     long correct = 0;
     for (int k = 0; k < labels.length; k++) {
-      int best = 0;
-      for (int j = 1; j < classes; j++) {
-        if (logits[k * classes + j] > logits[k * classes + best]) {
-          best = j;
-        }
-      }
-      if (best == (int) labels[k]) {
+      if (Evaluate.argmax(logits, k * classes, classes) == (int) labels[k]) {
         correct++;
       }
     }

@@ -14,7 +14,7 @@ import org.cvmj.cvm.tensor.Shape;
 import org.cvmj.mrt.graph.FModel;
 import org.cvmj.mrt.graph.FTensor;
 import org.cvmj.mrt.nn.FloatExecutor;
-import org.cvmj.mrt.quant.Primitives;
+import org.cvmj.mrt.quant.QuantizedModel;
 
 /**
  * Measures top-1 accuracy of the float model (Java float executor) and of the compiled model run by the CVM
@@ -27,11 +27,11 @@ public final class Evaluate {
    * @param images  N×C×H×W, normalised as the model expects
    * @param progress called with the number of samples just finished (integer and float passes each count)
    */
-  public static Evaluation run(FModel floatModel, Model cvm, double inputScale, int inputPrecision, FTensor images,
-      int[] labels, int batch, int threads, IntConsumer progress) {
+  public static Evaluation run(FModel floatModel, Model cvm, QuantizedModel q, FTensor images, int[] labels,
+      int batch, int threads, IntConsumer progress) {
     int n = labels.length;
     int[] floatPred = floatPredictions(floatModel, images, batch, progress);
-    int[] quantPred = integerPredictions(cvm, inputScale, inputPrecision, images, threads, progress);
+    int[] quantPred = integerPredictions(cvm, q, images, threads, progress);
     int classes = 0;
     for (int i = 0; i < n; i++) {
       classes = Math.max(classes, Math.max(labels[i], quantPred[i]) + 1);
@@ -71,7 +71,7 @@ public final class Evaluate {
   }
 
   /** Each thread owns an executor and a contiguous range of samples; the predictions do not depend on timing. */
-  static int[] integerPredictions(Model cvm, double scale, int precision, FTensor images, int threads,
+  static int[] integerPredictions(Model cvm, QuantizedModel q, FTensor images, int threads,
       IntConsumer progress) {
     int n = images.shape().dim(0);
     int per = images.data().length / n;
@@ -84,12 +84,8 @@ public final class Evaluate {
         int to = (int) ((long) n * (t + 1) / threads);
         parts.add(pool.submit(() -> {
           try (Executor exec = new Executor(cvm, 1)) {
-            int[] q = new int[per];
             for (int i = from; i < to; i++) {
-              for (int j = 0; j < per; j++) {
-                q[j] = Primitives.intRealize(images.data()[i * per + j] * scale, precision);
-              }
-              int[] out = exec.run(q)[0];
+              int[] out = exec.run(q.quantizeInput(images.data(), i * per, per))[0];
               pred[i] = argmax(out, 0, out.length);
               synchronized (progress) {
                 progress.accept(1);
@@ -112,7 +108,8 @@ public final class Evaluate {
     return pred;
   }
 
-  static int argmax(float[] v, int from, int count) {
+  /** Index of the first largest of {@code count} values from {@code from}: a row's predicted class. */
+  public static int argmax(float[] v, int from, int count) {
     int best = 0;
     for (int k = 1; k < count; k++) {
       if (v[from + k] > v[from + best]) {

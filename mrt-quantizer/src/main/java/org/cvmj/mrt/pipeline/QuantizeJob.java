@@ -31,7 +31,6 @@ import org.cvmj.mrt.graph.FModel;
 import org.cvmj.mrt.mxnet.MxModelFiles;
 import org.cvmj.mrt.quant.Calibrate;
 import org.cvmj.mrt.quant.Prepare;
-import org.cvmj.mrt.quant.Primitives;
 import org.cvmj.mrt.quant.QuantizedModel;
 import org.cvmj.mrt.quant.Quantizer;
 import org.cvmj.mrt.quant.Thresholds;
@@ -123,10 +122,7 @@ public final class QuantizeJob {
    */
   private static void writeSample(Path file, QuantizedModel q, Dataset images) throws IOException {
     float[] x = images.images().data();
-    int[] v = new int[x.length];
-    for (int i = 0; i < x.length; i++) {
-      v[i] = Primitives.intRealize(x[i] * q.inputScale(), q.inputPrecision());
-    }
+    int[] v = q.quantizeInput(x, 0, x.length);
     Files.write(file, Npy.write(q.inputShape(), v, q.inputPrecision() <= 8 ? 1 : 4));
   }
 
@@ -147,8 +143,8 @@ public final class QuantizeJob {
     int n = ev.iterNum().isPresent() ? Math.min(data.size(), ev.iterNum().getAsInt() * ev.batch()) : data.size();
     Dataset subset = data.batch(0, n);
     try (ProgressBar bar = bar("evaluate (float, then CVM)", 2L * n)) {
-      return Evaluate.run(model, compiled.model(), q.inputScale(), q.inputPrecision(), subset.images(),
-          subset.labels(), ev.batch(), Runtime.getRuntime().availableProcessors(), bar::stepBy);
+      return Evaluate.run(model, compiled.model(), q, subset.images(), subset.labels(), ev.batch(),
+          Runtime.getRuntime().availableProcessors(), bar::stepBy);
     }
   }
 

@@ -9,4 +9,14 @@ import org.cvmj.cvm.tensor.Shape;
  * inputPrecision)}, read {@code float ≈ int / outputScales[k]}.
  */
 public record QuantizedModel(GraphBuilder.Built files, Shape inputShape, double inputScale, int inputPrecision,
-    List<Double> outputScales, List<Integer> outputPrecisions, List<LayerRow> layers) {}
+    List<Double> outputScales, List<Integer> outputPrecisions, List<LayerRow> layers) {
+
+  /** The model's integer input for {@code count} normalised floats of {@code x} from {@code from}. */
+  public int[] quantizeInput(float[] x, int from, int count) {
+    int[] q = new int[count];
+    for (int i = 0; i < count; i++) {
+      q[i] = Primitives.intRealize(x[from + i] * inputScale, inputPrecision);
+    }
+    return q;
+  }
+}
