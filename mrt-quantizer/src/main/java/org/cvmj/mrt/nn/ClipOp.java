@@ -6,7 +6,7 @@ import org.cvmj.mrt.graph.FTensor;
 import org.cvmj.mrt.graph.MxAttrs;
 
 /** {@code clip}: min(max(x, a_min), a_max), both bounds required. */
-final class ClipOp extends NodeOp {
+final class ClipOp extends SameShapeOp {
   private final float lo;
   private final float hi;
 
@@ -20,12 +20,6 @@ final class ClipOp extends NodeOp {
     if (lo > hi) {
       throw fail("a_min " + lo + " is greater than a_max " + hi);
     }
-  }
-
-  @Override
-  public Shape[] inferShapes(Shape[] in) {
-    expectInputs(in, 1, "data");
-    return one(in[0]);
   }
 
   @Override

@@ -6,18 +6,12 @@ import org.cvmj.mrt.graph.FNode;
 import org.cvmj.mrt.graph.FTensor;
 
 /** {@code zeros_like} / {@code ones_like}: a constant array of the input's shape. */
-final class FillLikeOp extends NodeOp {
+final class FillLikeOp extends SameShapeOp {
   private final float value;
 
   FillLikeOp(FNode node, float value) {
     super(node);
     this.value = value;
-  }
-
-  @Override
-  public Shape[] inferShapes(Shape[] in) {
-    expectInputs(in, 1, "data");
-    return one(in[0]);
   }
 
   @Override

@@ -9,7 +9,7 @@ import org.cvmj.mrt.graph.MxAttrs;
  * {@code _plus_scalar} and friends: x op scalar, or scalar op x for the reversed ones ({@code _rminus_scalar},
  * {@code _rdiv_scalar}). The scalar attribute is rounded to float32 first, as MXNet does for float data.
  */
-final class ScalarOp extends NodeOp {
+final class ScalarOp extends SameShapeOp {
   private final BinaryFn fn;
   private final boolean scalarFirst;
   private final float[] scalar;
@@ -21,12 +21,6 @@ final class ScalarOp extends NodeOp {
     MxAttrs a = node.typedAttrs();
     a.requireString("scalar");
     this.scalar = new float[] {(float) a.real("scalar", 0)};
-  }
-
-  @Override
-  public Shape[] inferShapes(Shape[] in) {
-    expectInputs(in, 1, "data");
-    return one(in[0]);
   }
 
   @Override

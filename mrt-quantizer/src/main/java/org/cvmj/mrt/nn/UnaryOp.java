@@ -9,7 +9,7 @@ import org.cvmj.mrt.graph.MxAttrs;
  * One-input elementwise operators: {@code Activation} (act_type relu, sigmoid, tanh, softrelu, softsign),
  * the standalone {@code relu}, {@code sigmoid}, ... and inference-time identities ({@code BlockGrad}, ...).
  */
-final class UnaryOp extends NodeOp {
+final class UnaryOp extends SameShapeOp {
   private final UnaryFn fn;
 
   UnaryOp(FNode node, UnaryFn fn) {
@@ -31,12 +31,6 @@ final class UnaryOp extends NodeOp {
           + type + "'");
     };
     return new UnaryOp(node, fn);
-  }
-
-  @Override
-  public Shape[] inferShapes(Shape[] in) {
-    expectInputs(in, 1, "data");
-    return one(in[0]);
   }
 
   @Override
