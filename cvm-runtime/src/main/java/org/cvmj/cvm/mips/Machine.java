@@ -51,10 +51,7 @@ public final class Machine {
   public static Machine boot(ElfProgram program, List<String> argv) throws MipsException {
     Memory memory = new Memory();
     for (ElfProgram.Segment seg : program.segments()) {
-      if (seg.end() > Layout.HEAP_START) {
-        throw new MipsException(seg + " reaches beyond 0x" + Step.hex(Layout.HEAP_START)
-            + ", where the heap begins; link the program lower (the default is 0x" + Step.hex(Layout.PROGRAM) + ")");
-      }
+      Layout.checkSegment(Integer.toUnsignedLong(seg.vaddr()), seg.end(), seg.toString());
       memory.writeBytes(seg.vaddr(), seg.data());
     }
     return at(memory, program.entry(), InitialStack.write(memory, argv, program.entry()));

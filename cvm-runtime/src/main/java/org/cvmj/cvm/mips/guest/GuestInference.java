@@ -1,5 +1,7 @@
 package org.cvmj.cvm.mips.guest;
 
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.List;
 import org.cvmj.cvm.exec.InferenceCodec;
 import org.cvmj.cvm.mips.ElfProgram;
@@ -22,15 +24,26 @@ public final class GuestInference {
   /** The outcome of {@link #run}: output bytes as {@code cvm run} writes them, and the proof anchors. */
   public record Result(byte[] output, byte[] initialStateHash, byte[] finalStateHash, long steps) {}
 
-  /** The machine before its first step: guest loaded, plan and input written. */
+  /** The machine before its first step: {@link #image} loaded. */
   public static Machine boot(Model model, byte[] input) throws MipsException, ModelException {
+    return Machine.boot(image(model, input), List.of("cvm-guest"));
+  }
+
+  /**
+   * The guest program with three more segments: the plan, the input (length word first) and the zeroed
+   * output region. As an ELF ({@link org.cvmj.cvm.mips.ElfWriter}) it runs unchanged under qemu-mips.
+   */
+  public static ElfProgram image(Model model, byte[] input) throws MipsException, ModelException {
     InferenceCodec.reference(model.graph()).decodeInput(input); // checks the length against the model
     byte[] plan = ModelPlan.encode(model);
-    Machine m = Machine.boot(ElfProgram.parse(GuestProgram.elf()), List.of("cvm-guest"));
-    m.memory().writeBytes(GuestMemoryMap.PLAN, plan);
-    m.memory().writeWord(GuestMemoryMap.INPUT, input.length);
-    m.memory().writeBytes(GuestMemoryMap.INPUT + 4, input);
-    return m;
+    byte[] inputRegion = ByteBuffer.allocate(4 + input.length).putInt(input.length).put(input).array();
+    ElfProgram guest = ElfProgram.parse(GuestProgram.elf());
+    List<ElfProgram.Segment> segments = new ArrayList<>(guest.segments());
+    segments.add(new ElfProgram.Segment(GuestMemoryMap.PLAN, plan, plan.length, ElfProgram.FLAG_READ));
+    segments.add(new ElfProgram.Segment(GuestMemoryMap.INPUT, inputRegion, inputRegion.length, ElfProgram.FLAG_READ));
+    segments.add(new ElfProgram.Segment(GuestMemoryMap.OUTPUT, new byte[0], 4 + GuestMemoryMap.OUTPUT_MAX,
+        ElfProgram.FLAG_READ | ElfProgram.FLAG_WRITE));
+    return new ElfProgram(guest.entry(), segments);
   }
 
   public static Result run(Model model, byte[] input, long maxSteps) throws MipsException, ModelException {
