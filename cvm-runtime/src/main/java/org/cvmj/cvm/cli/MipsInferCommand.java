@@ -13,6 +13,7 @@ import org.cvmj.cvm.model.Model;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -23,8 +24,9 @@ final class MipsInferCommand implements Callable<Integer> {
   @Mixin
   ModelOption model;
 
-  @Option(names = {"-i", "--input"}, required = true, paramLabel = "FILE",
-      description = "Input file: raw CVMAPIInference bytes, or a .npy array.")
+  @Option(names = {"-i", "--input"}, paramLabel = "FILE",
+      description = "Input file: raw CVMAPIInference bytes, or a .npy array (default: the demo model's sample input;"
+          + " required with --model).")
   Path input;
 
   @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the output here (.npy or raw bytes).")
@@ -42,6 +44,9 @@ final class MipsInferCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (model.dir != null && input == null) {
+      throw new ParameterException(spec.commandLine(), "--input is required with --model");
+    }
     Model m = model.load();
     InferenceCodec codec = InferenceCodec.reference(m.graph());
     GuestInference.Result r = GuestInference.run(m, InputFile.readRaw(input, m), maxSteps);

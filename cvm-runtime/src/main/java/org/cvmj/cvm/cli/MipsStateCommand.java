@@ -25,8 +25,9 @@ final class MipsStateCommand implements Callable<Integer> {
   @Mixin
   ModelOption model;
 
-  @Option(names = {"-i", "--input"}, required = true, paramLabel = "FILE",
-      description = "Input file: raw CVMAPIInference bytes, or a .npy array.")
+  @Option(names = {"-i", "--input"}, paramLabel = "FILE",
+      description = "Input file: raw CVMAPIInference bytes, or a .npy array (default: the demo model's sample input;"
+          + " required with --model).")
   Path input;
 
   @Option(names = {"-k", "--step"}, required = true, paramLabel = "K", description = "Step number (0 = initial state).")
@@ -53,6 +54,9 @@ final class MipsStateCommand implements Callable<Integer> {
     }
     if (interval < 1) {
       throw new ParameterException(spec.commandLine(), "--checkpoint-interval must be at least 1");
+    }
+    if (model.dir != null && input == null) {
+      throw new ParameterException(spec.commandLine(), "--input is required with --model");
     }
     Model m = model.load();
     Checkpoints checkpoints = new Checkpoints(GuestInference.boot(m, InputFile.readRaw(input, m)), interval, cache);
