@@ -1,9 +1,7 @@
 #!/bin/sh
-# Builds the CVM guest. Usage: build.sh mips|qemu|native OUTPUT_FILE
+# Builds the CVM guest. Usage: build.sh mips|native OUTPUT_FILE
 #   mips:   the MIPS32 big-endian static ELF that runs inside the fault-proof VM
 #           (committed as cvm-runtime/src/main/resources/org/cvmj/cvm/mips/guest/cvm-guest.elf)
-#   qemu:   the same MIPS code with file I/O, for Debian's qemu-mips: reads ./plan and ./input,
-#           writes the output bytes to stdout
 #   native: the same operator code for the host, cvm-guest-native PLAN_FILE INPUT_FILE OUTPUT_FILE
 # Compiles from this directory with relative file names, so the ELF is the same bytes on every machine
 # with the same Debian cross compiler (gcc-mips-linux-gnu 12.2).
@@ -17,25 +15,18 @@ cd "$here"
 OPS="plan.c gemm.c elemwise.c binary.c layout.c"
 case "$1" in
   mips)
-    # java-dependencies.md section 10; -mno-check-zero-division because the VM has no teq and every
-    # division here has a divisor checked or known to be nonzero.
+    # java-dependencies.md section 10; -mno-check-zero-division because every division here has a divisor
+    # checked or known to be nonzero, so gcc's teq checks would only cost steps.
     ${MIPS_CC:-mips-linux-gnu-gcc} -march=mips32 -mabi=32 -EB -mno-abicalls -fno-pic -G0 -msoft-float \
       -ffreestanding -fno-builtin -nostdlib -static -O2 -mno-check-zero-division \
       -Wall -Wextra -Werror \
       -Wl,--build-id=none -Wl,-e,_start -o "$out" start.S main_mips.c mem.c $OPS
     ;;
-  qemu)
-    # For qemu-mips only: reads ./plan and ./input, writes the output to stdout (main_qemu.c).
-    ${MIPS_CC:-mips-linux-gnu-gcc} -march=mips32 -mabi=32 -EB -mno-abicalls -fno-pic -G0 -msoft-float \
-      -ffreestanding -fno-builtin -nostdlib -static -O2 -mno-check-zero-division \
-      -Wall -Wextra -Werror \
-      -Wl,--build-id=none -Wl,-e,_start -o "$out" start.S main_qemu.c mem.c $OPS
-    ;;
   native)
     ${CC:-gcc} -O2 -Wall -Wextra -Werror -o "$out" main_native.c $OPS
     ;;
   *)
-    echo "usage: build.sh mips|qemu|native OUTPUT_FILE" >&2
+    echo "usage: build.sh mips|native OUTPUT_FILE" >&2
     exit 2
     ;;
 esac
