@@ -1,0 +1,176 @@
+package org.cvmj.cvm.mips;
+
+import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
+
+/**
+ * The interpreter: a {@link State} and a {@link Memory} stepped by {@link Step}, with standard output and
+ * error captured and standard input fed from a buffer. Running hashes nothing; the state hash and witnesses
+ * are computed when asked for.
+ */
+public final class Machine {
+  /** Captured output beyond this is refused: a runaway program must not exhaust the host. */
+  static final int OUTPUT_LIMIT = 64 << 20;
+
+  private final State state;
+  private final Memory memory;
+  private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+  private byte[] stdin = new byte[0];
+  private int stdinPos;
+  private final Host host = new Host() {
+    @Override
+    public void write(int fd, int addr, int count) throws MipsException {
+      ByteArrayOutputStream out = fd == 1 ? stdout : stderr;
+      if (count < 0 || out.size() + (long) count > OUTPUT_LIMIT) {
+        throw new MipsException("write of " + Integer.toUnsignedString(count) + " bytes to fd " + fd
+            + " exceeds the " + (OUTPUT_LIMIT >> 20) + " MiB output limit at step " + state.step);
+      }
+      out.writeBytes(memory.readBytes(addr, count));
+    }
+
+    @Override
+    public byte[] readStdin(int max) {
+      int n = Math.min(max, stdin.length - stdinPos);
+      byte[] out = Arrays.copyOfRange(stdin, stdinPos, stdinPos + n);
+      stdinPos += n;
+      return out;
+    }
+  };
+
+  Machine(State state, Memory memory) {
+    this.state = state;
+    this.memory = memory;
+  }
+
+  /** A machine whose next instruction is at {@code entry} with the given stack pointer; all else zero. */
+  static Machine at(Memory memory, int entry, int sp) {
+    State s = new State();
+    s.pc = entry;
+    s.nextPC = entry + 4;
+    s.heap = Layout.HEAP_START;
+    s.regs[29] = sp;
+    return new Machine(s, memory);
+  }
+
+  public void setStdin(byte[] data) {
+    stdin = data.clone();
+    stdinPos = 0;
+  }
+
+  /** Runs until the program exits or {@code maxSteps} more steps have run. */
+  public void run(long maxSteps) throws MipsException {
+    State s = state;
+    Memory m = memory;
+    Host h = host;
+    for (long n = maxSteps; n > 0 && !s.exited; n--) {
+      Step.execute(s, m, h);
+    }
+  }
+
+  /** Runs until step number {@code step} (the state after that many steps), or until the program exits. */
+  public void runTo(long step) throws MipsException {
+    if (step < state.step) {
+      throw new IllegalArgumentException("step " + step + " is behind the machine at " + state.step);
+    }
+    run(step - state.step);
+  }
+
+  /** Executes one step and returns the witness that proves it (see {@link StepVerifier}). */
+  public StepWitness proveStep() throws MipsException {
+    byte[] pre = encodeState();
+    byte[] instructionProof = state.exited ? new byte[0] : memory.proof(state.pc);
+    ProvingMemory tracked = new ProvingMemory(memory);
+    Step.execute(state, tracked, host);
+    return new StepWitness(pre, instructionProof, tracked.dataProof());
+  }
+
+  public boolean exited() {
+    return state.exited;
+  }
+
+  public int exitCode() {
+    return state.exitCode;
+  }
+
+  public long steps() {
+    return state.step;
+  }
+
+  public State state() {
+    return state;
+  }
+
+  public Memory memory() {
+    return memory;
+  }
+
+  public byte[] stdout() {
+    return stdout.toByteArray();
+  }
+
+  public byte[] stderr() {
+    return stderr.toByteArray();
+  }
+
+  /** The packed state record (docs/mips.md, "State"). */
+  public byte[] encodeState() {
+    return state.encode(memory.root());
+  }
+
+  public byte[] stateHash() {
+    return new Keccak().hash(encodeState());
+  }
+
+  /** An independent copy, for checkpoints: captured output and the stdin position come along. */
+  public Machine copy() {
+    Machine c = new Machine(state.copy(), memory.copy());
+    c.stdout.writeBytes(stdout.toByteArray());
+    c.stderr.writeBytes(stderr.toByteArray());
+    c.stdin = stdin;
+    c.stdinPos = stdinPos;
+    return c;
+  }
+
+  /** Records the one data word a step touches and its proof, taken before the step changes it. */
+  private static final class ProvingMemory implements WordMemory {
+    private final Memory memory;
+    private boolean fetched;
+    private int dataAddr;
+    private byte[] dataProof;
+
+    ProvingMemory(Memory memory) {
+      this.memory = memory;
+    }
+
+    @Override
+    public int readWord(int addr) {
+      if (!fetched) {
+        fetched = true; // the first read of a step is its instruction fetch
+      } else {
+        track(addr);
+      }
+      return memory.readWord(addr);
+    }
+
+    @Override
+    public void writeWord(int addr, int value) {
+      track(addr);
+      memory.writeWord(addr, value);
+    }
+
+    private void track(int addr) {
+      if (dataProof == null) {
+        dataAddr = addr;
+        dataProof = memory.proof(addr);
+      } else if (addr != dataAddr) {
+        throw new IllegalStateException("a step touched two data words: 0x" + Step.hex(dataAddr) + " and 0x"
+            + Step.hex(addr));
+      }
+    }
+
+    byte[] dataProof() {
+      return dataProof == null ? new byte[0] : dataProof;
+    }
+  }
+}
