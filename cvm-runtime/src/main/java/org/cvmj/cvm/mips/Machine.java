@@ -2,6 +2,7 @@ package org.cvmj.cvm.mips;
 
 import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The interpreter: a {@link State} and a {@link Memory} stepped by {@link Step}, with standard output and
@@ -41,6 +42,22 @@ public final class Machine {
   Machine(State state, Memory memory) {
     this.state = state;
     this.memory = memory;
+  }
+
+  /**
+   * Loads a static program as Linux would start it: every PT_LOAD at its address with a zeroed bss, and the
+   * stack at {@link Layout#STACK_TOP} holding argc, argv, an empty environment and an auxiliary vector.
+   */
+  public static Machine boot(ElfProgram program, List<String> argv) throws MipsException {
+    Memory memory = new Memory();
+    for (ElfProgram.Segment seg : program.segments()) {
+      if (seg.end() > Layout.HEAP_START) {
+        throw new MipsException(seg + " reaches beyond 0x" + Step.hex(Layout.HEAP_START)
+            + ", where the heap begins; link the program lower (the default is 0x" + Step.hex(Layout.PROGRAM) + ")");
+      }
+      memory.writeBytes(seg.vaddr(), seg.data());
+    }
+    return at(memory, program.entry(), InitialStack.write(memory, argv, program.entry()));
   }
 
   /** A machine whose next instruction is at {@code entry} with the given stack pointer; all else zero. */

@@ -25,7 +25,8 @@ public enum Rule {
   /** 12 */ PARAMS("parameters do not match the graph"),
   PARAMS_FORMAT("params file is malformed"),
   INPUT("inference input does not match the model"),
-  OUTPUT("model outputs cannot be packed");
+  OUTPUT("model outputs cannot be packed"),
+  GUEST_UNSUPPORTED("the MIPS guest does not implement this model's operator or layout");
 
   private final String summary;
 
