@@ -14,6 +14,11 @@ import org.cvmj.cvm.model.Rule;
 final class InputFile {
   private InputFile() {}
 
+  /** The input as raw CVMAPIInference bytes (a {@code .npy} array is encoded), as a chain would pass it. */
+  static byte[] readRaw(Path file, Model model) throws IOException, ModelException {
+    return InferenceCodec.reference(model.graph()).encodeInput(read(file, model));
+  }
+
   static int[] read(Path file, Model model) throws IOException, ModelException {
     InferenceCodec codec = InferenceCodec.reference(model.graph());
     if (file == null) {

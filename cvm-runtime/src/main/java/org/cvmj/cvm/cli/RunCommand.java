@@ -1,14 +1,11 @@
 package org.cvmj.cvm.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
 import org.cvmj.cvm.exec.Executor;
 import org.cvmj.cvm.exec.InferenceCodec;
-import org.cvmj.cvm.format.Npy;
 import org.cvmj.cvm.model.Model;
-import org.cvmj.cvm.tensor.Shape;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -53,25 +50,9 @@ final class RunCommand implements Callable<Integer> {
     }
     byte[] bytes = codec.encodeOutput(heads);
     if (output != null) {
-      if (output.getFileName().toString().endsWith(".npy")) {
-        int width = codec.outputTypeSize();
-        int[] values = decode(bytes, width);
-        Files.write(output, Npy.write(Shape.of(values.length), values, width));
-      } else {
-        Files.write(output, bytes);
-      }
+      OutputFile.write(output, bytes, codec.outputTypeSize());
     }
-    spec.commandLine().getOut().println(Arrays.toString(decode(bytes, codec.outputTypeSize())));
+    spec.commandLine().getOut().println(Arrays.toString(OutputFile.values(bytes, codec.outputTypeSize())));
     return 0;
-  }
-
-  /** The output values as the bytes carry them (after int8 truncation or post-processing). */
-  private static int[] decode(byte[] bytes, int width) {
-    java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes).order(java.nio.ByteOrder.LITTLE_ENDIAN);
-    int[] v = new int[bytes.length / width];
-    for (int i = 0; i < v.length; i++) {
-      v[i] = width == 1 ? in.get() : in.getInt();
-    }
-    return v;
   }
 }

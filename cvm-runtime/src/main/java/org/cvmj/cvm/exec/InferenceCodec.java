@@ -70,6 +70,27 @@ public final class InferenceCodec {
     return values;
   }
 
+  /** Input values as raw input bytes, the inverse of {@link #decodeInput}; each value must fit the input type. */
+  public byte[] encodeInput(int[] values) throws ModelException {
+    if (values.length != graph.inputShape().elements()) {
+      throw new ModelException(Rule.INPUT, "input has " + values.length + " values; the model takes "
+          + graph.inputShape().elements() + " (shape " + graph.inputShape() + ")");
+    }
+    ByteBuffer out = ByteBuffer.allocate(inputLength()).order(order);
+    for (int i = 0; i < values.length; i++) {
+      if (inputTypeSize() == 1) {
+        if (values[i] != (byte) values[i]) {
+          throw new ModelException(Rule.INPUT, "input value " + values[i] + " at index " + i
+              + " does not fit the model's int8 input (precision " + graph.inputPrecision() + ")");
+        }
+        out.put((byte) values[i]);
+      } else {
+        out.putInt(values[i]);
+      }
+    }
+    return out.array();
+  }
+
   /** Packs head values into output bytes. */
   public byte[] encodeOutput(int[][] heads) throws ModelException {
     ByteBuffer out = ByteBuffer.allocate(outputLength()).order(order);

@@ -55,6 +55,12 @@ public final class Memory implements WordMemory {
     dirty[index >>> 6] |= 1L << index;
   }
 
+  /** Installs a whole page (reading a checkpoint). */
+  void loadPage(int index, int[] words) {
+    pages[index] = words;
+    dirty[index >>> 6] |= 1L << index;
+  }
+
   /** Copies {@code data} to {@code addr} byte by byte (program loading, input regions). */
   public void writeBytes(int addr, byte[] data) {
     for (int i = 0; i < data.length; i++) {
