@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
  * {@code src/test/c/mips} and {@code qemu-mips} is the reference MIPS32 implementation. A test that needs a
  * missing tool is skipped with the reason in the report ("SKIPPED: ..."); CI installs both.
  */
-final class CrossTools {
+public final class CrossTools {
   static final String GCC = "mips-linux-gnu-gcc";
   static final String QEMU = "qemu-mips";
   /** The flags of src/test/c/mips/README.md, minus the optimisation level. */
@@ -76,7 +76,7 @@ final class CrossTools {
    * Builds {@code program} ({@code NAME.c} or {@code NAME.S}) with the runtime at optimisation level {@code opt}
    * (e.g. "-O2") into {@code target/mips-programs}, once per test run.
    */
-  static synchronized Path build(String program, String opt) throws IOException, InterruptedException {
+  public static synchronized Path build(String program, String opt) throws IOException, InterruptedException {
     String key = program + opt;
     Path elf = BUILT.get(key);
     if (elf != null) {

@@ -7,7 +7,7 @@ import java.nio.ByteBuffer;
  * the ELF header (52 bytes), two program headers at byte 52 and 84, then the code at {@link #CODE_OFFSET}
  * and the data right after. The code exits with status 7. Tests corrupt single fields with {@link #put32}.
  */
-final class TinyElf {
+public final class TinyElf {
   static final int TEXT = 0x00400000;
   static final int DATA = 0x00410000;
   static final int PH0 = 52;
@@ -20,7 +20,7 @@ final class TinyElf {
 
   private TinyElf() {}
 
-  static byte[] valid() {
+  public static byte[] valid() {
     ByteBuffer b = ByteBuffer.allocate(LENGTH); // big-endian by default, like the file
     b.put(new byte[] {0x7f, 'E', 'L', 'F', 1, 2, 1});
     b.position(16);
@@ -49,7 +49,7 @@ final class TinyElf {
     return copy;
   }
 
-  static byte[] put16(byte[] elf, int at, int value) {
+  public static byte[] put16(byte[] elf, int at, int value) {
     byte[] copy = elf.clone();
     ByteBuffer.wrap(copy).putShort(at, (short) value);
     return copy;
