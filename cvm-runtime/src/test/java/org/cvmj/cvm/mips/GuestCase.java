@@ -17,8 +17,9 @@ record GuestCase(String program, String opt, List<String> args, byte[] stdin) {
     return b;
   }
 
+  /** ASCII only: a JVM in the C locale would hand qemu '?' for other characters. */
   static List<String> argsFor(String program) {
-    return program.equals("args") ? List.of("42", "hello world", "", "\u00fcnicode \u2713") : List.of();
+    return program.equals("args") ? List.of("42", "hello world", "", "-x") : List.of();
   }
 
   static List<GuestCase> all() {

@@ -219,11 +219,13 @@ class GuestProgramsTest {
   void argumentsAndExitStatus(String opt) throws Exception {
     GuestRun r = run("args", opt);
     assertEquals(42, r.exitCode());
+    assertEquals("argc 5\nargv[1] 2 42\nargv[2] 11 hello world\nargv[3] 0 \nargv[4] 2 -x\n", r.out());
     String unicode = "\u00fcnicode \u2713";
-    int unicodeBytes = unicode.getBytes(StandardCharsets.UTF_8).length;
-    assertEquals("argc 5\nargv[1] 2 42\nargv[2] 11 hello world\nargv[3] 0 \nargv[4] " + unicodeBytes + " "
-        + unicode + "\n", new String(r.stdout(), StandardCharsets.UTF_8));
-    assertEquals(255, run("args", opt, List.of("255"), new byte[0]).exitCode());
+    GuestRun u = run("args", opt, List.of("255", unicode), new byte[0]);
+    assertEquals(255, u.exitCode());
+    int unicodeBytes = unicode.getBytes(StandardCharsets.UTF_8).length; // argv strings are UTF-8
+    assertEquals("argc 3\nargv[1] 3 255\nargv[2] " + unicodeBytes + " " + unicode + "\n",
+        new String(u.stdout(), StandardCharsets.UTF_8));
     assertEquals(3, run("args", opt, List.of(), new byte[0]).exitCode());
   }
 
