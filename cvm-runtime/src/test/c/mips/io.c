@@ -118,3 +118,26 @@ int read_all(void *buf, size_t cap) {
   }
   return (int) n;
 }
+
+int report_checks(const unsigned *begin, const unsigned *end) {
+  int checks = 0;
+  int failures = 0;
+  for (const unsigned *p = begin; p < end; p += 3) {
+    put_str((const char *) p[0]);
+    put_str(" = ");
+    put_hex(p[1]);
+    if (p[1] != p[2]) {
+      put_str(" FAIL expected ");
+      put_hex(p[2]);
+      failures++;
+    }
+    put_char('\n');
+    checks++;
+  }
+  put_str("checks ");
+  put_dec(checks);
+  put_str(" failures ");
+  put_dec(failures);
+  put_char('\n');
+  return failures;
+}

@@ -57,6 +57,8 @@ void put_line(const char *s);   /* s and a newline */
 /* "name a b = r\n" with every number as put_hex: the line format the Java tests parse and recompute. */
 void put_op(const char *name, unsigned a, unsigned b, unsigned r);
 void put_op64(const char *name, unsigned a, unsigned b, uint64_t r);
+/* Prints the (name, value, expected) triples insns.S records and a summary; returns the mismatches. */
+int report_checks(const unsigned *begin, const unsigned *end);
 /* Reads all of fd 0 into buf (at most cap bytes); returns the length, or -1 on a read error. */
 int read_all(void *buf, size_t cap);
 
