@@ -1,11 +1,10 @@
 package org.cvmj.cvm.cli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.cvmj.cvm.cli.CliResult.cvm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.cvmj.cvm.Fixtures;
@@ -13,29 +12,17 @@ import org.cvmj.cvm.demo.DemoModel;
 import org.cvmj.cvm.format.Npy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** The cvm commands as a user runs them: output, files and exit codes 0 / 1 (invalid) / 2 (I/O, usage). */
 class CvmCliTest {
   @TempDir
   Path tmp;
 
-  private record Result(int code, String out, String err) {}
-
-  private static Result cvm(String... args) {
-    CommandLine cl = CvmCli.commandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cl.setOut(new PrintWriter(out));
-    cl.setErr(new PrintWriter(err));
-    int code = cl.execute(args);
-    return new Result(code, out.toString(), err.toString());
-  }
 
   @Test
   void everyCommandHasHelp() {
     for (String cmd : new String[] {"run", "inspect", "verify", "bench", "demo"}) {
-      Result r = cvm(cmd, "--help");
+      CliResult r = cvm(cmd, "--help");
       assertEquals(0, r.code(), cmd);
       assertTrue(r.out().contains("Usage: cvm " + cmd), r.out());
     }
@@ -44,7 +31,7 @@ class CvmCliTest {
 
   @Test
   void runWithoutArgumentsUsesTheEmbeddedDemo() {
-    Result r = cvm("run");
+    CliResult r = cvm("run");
     assertEquals(0, r.code(), r.err());
     assertEquals("[-19, 5, 3, -7, 46, 13, -45, 5, 4, -13]", r.out().strip());
   }
@@ -53,7 +40,7 @@ class CvmCliTest {
   void runOnTheFixtureWritesTheReferenceBytes() throws Exception {
     Path dir = Fixtures.resnet20();
     Path out = tmp.resolve("out.bin");
-    Result r = cvm("run", "--model", dir.toString(), "--input", dir.resolve("input.bin").toString(),
+    CliResult r = cvm("run", "--model", dir.toString(), "--input", dir.resolve("input.bin").toString(),
         "--output", out.toString(), "--threads", "2");
     assertEquals(0, r.code(), r.err());
     assertEquals("[20, 53, -18, -4, -48, -17, -32, -29, -14, 89]", r.out().strip());
@@ -72,7 +59,7 @@ class CvmCliTest {
     Path in = tmp.resolve("in.npy");
     Files.write(in, Npy.write(org.cvmj.cvm.tensor.Shape.of(1, 1, 16, 16), values, 4));
     Path out = tmp.resolve("out.npy");
-    Result r = cvm("run", "-m", model.toString(), "-i", in.toString(), "-o", out.toString());
+    CliResult r = cvm("run", "-m", model.toString(), "-i", in.toString(), "-o", out.toString());
     assertEquals(0, r.code(), r.err());
     assertArrayEquals(new int[] {-19, 5, 3, -7, 46, 13, -45, 5, 4, -13}, Npy.read(Files.readAllBytes(out)).values());
   }
@@ -83,7 +70,7 @@ class CvmCliTest {
     cvm("demo", "--out", model.toString());
     Path bad = tmp.resolve("short.bin");
     Files.write(bad, new byte[10]);
-    Result r = cvm("run", "-m", model.toString(), "-i", bad.toString());
+    CliResult r = cvm("run", "-m", model.toString(), "-i", bad.toString());
     assertEquals(1, r.code());
     assertTrue(r.err().contains("input has 10 bytes; the model takes 256"), r.err());
   }
@@ -94,7 +81,7 @@ class CvmCliTest {
     cvm("demo", "--out", model.toString());
     String symbol = Files.readString(model.resolve("symbol"));
     Files.writeString(model.resolve("symbol"), symbol.replace("\\\"shift_bit\\\":\\\"10\\\"", "\\\"shift_bit\\\":\\\"40\\\""));
-    Result r = cvm("verify", "-m", model.toString());
+    CliResult r = cvm("verify", "-m", model.toString());
     assertEquals(1, r.code(), r.out());
     assertTrue(r.err().contains("[op-attrs] cvm_right_shift: shift_bit 40 must be in 1..32"), r.err());
     assertTrue(r.err().matches("(?s).*node \\d+ 'cvm_right_shift_\\d'.*"), r.err());
@@ -102,7 +89,7 @@ class CvmCliTest {
 
   @Test
   void missingFilesExitWithTwo() {
-    Result r = cvm("inspect", "-m", tmp.resolve("nowhere").toString());
+    CliResult r = cvm("inspect", "-m", tmp.resolve("nowhere").toString());
     assertEquals(2, r.code());
     assertTrue(r.err().contains("no such file"), r.err());
     assertEquals(2, cvm("run", "--threads", "x").code(), "usage error");
@@ -110,12 +97,12 @@ class CvmCliTest {
 
   @Test
   void inspectReportsGasAndHistogram() throws Exception {
-    Result r = cvm("inspect", "--json", "-m", Fixtures.resnet20().toString());
+    CliResult r = cvm("inspect", "--json", "-m", Fixtures.resnet20().toString());
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains("\"gas\" : 137396206"), r.out());
     assertTrue(r.out().contains("\"storageBytes\" : 1299096"), r.out());
     assertTrue(r.out().contains("\"conv2d\" : 32"), r.out());
-    Result text = cvm("inspect");
+    CliResult text = cvm("inspect");
     assertEquals(0, text.code());
     assertTrue(text.out().contains("gas (GetOps):"), text.out());
   }
