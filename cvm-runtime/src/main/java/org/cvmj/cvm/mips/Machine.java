@@ -94,9 +94,14 @@ public final class Machine {
   public StepWitness proveStep() throws MipsException {
     byte[] pre = encodeState();
     byte[] instructionProof = state.exited ? new byte[0] : memory.proof(state.pc);
-    ProvingMemory tracked = new ProvingMemory(memory);
-    Step.execute(state, tracked, host);
-    return new StepWitness(pre, instructionProof, tracked.dataProof());
+    DataProofRecorder recorder = new DataProofRecorder(memory);
+    memory.recorder = recorder;
+    try {
+      Step.execute(state, memory, host);
+    } finally {
+      memory.recorder = null;
+    }
+    return new StepWitness(pre, instructionProof, recorder.dataProof());
   }
 
   public boolean exited() {
@@ -144,47 +149,5 @@ public final class Machine {
     c.stdin = stdin;
     c.stdinPos = stdinPos;
     return c;
-  }
-
-  /** Records the one data word a step touches and its proof, taken before the step changes it. */
-  private static final class ProvingMemory implements WordMemory {
-    private final Memory memory;
-    private boolean fetched;
-    private int dataAddr;
-    private byte[] dataProof;
-
-    ProvingMemory(Memory memory) {
-      this.memory = memory;
-    }
-
-    @Override
-    public int readWord(int addr) {
-      if (!fetched) {
-        fetched = true; // the first read of a step is its instruction fetch
-      } else {
-        track(addr);
-      }
-      return memory.readWord(addr);
-    }
-
-    @Override
-    public void writeWord(int addr, int value) {
-      track(addr);
-      memory.writeWord(addr, value);
-    }
-
-    private void track(int addr) {
-      if (dataProof == null) {
-        dataAddr = addr;
-        dataProof = memory.proof(addr);
-      } else if (addr != dataAddr) {
-        throw new IllegalStateException("a step touched two data words: 0x" + Step.hex(dataAddr) + " and 0x"
-            + Step.hex(addr));
-      }
-    }
-
-    byte[] dataProof() {
-      return dataProof == null ? new byte[0] : dataProof;
-    }
   }
 }

@@ -15,6 +15,12 @@ public final class Memory implements WordMemory {
   final int[][] pages;
   private final long[] dirty;
   final MemoryTree tree;
+  /**
+   * Set only while {@link Machine#proveStep} executes one step. A field rather than a wrapping
+   * {@link WordMemory}: the step function then only ever sees this class and the verifier's, and the JIT
+   * keeps inlining both into the interpreter loop.
+   */
+  DataProofRecorder recorder;
 
   public Memory() {
     pages = new int[PAGE_COUNT][];
@@ -40,12 +46,23 @@ public final class Memory implements WordMemory {
 
   @Override
   public int readWord(int addr) {
+    if (recorder != null) {
+      recorder.read(addr);
+    }
+    return peek(addr);
+  }
+
+  /** A read that no step makes (host I/O, loading), so never recorded. */
+  private int peek(int addr) {
     int[] page = pages[addr >>> PAGE_SHIFT];
     return page == null ? 0 : page[(addr >>> 2) & (PAGE_WORDS - 1)];
   }
 
   @Override
   public void writeWord(int addr, int value) {
+    if (recorder != null) {
+      recorder.touch(addr);
+    }
     int index = addr >>> PAGE_SHIFT;
     int[] page = pages[index];
     if (page == null) {
@@ -71,14 +88,14 @@ public final class Memory implements WordMemory {
   public void writeByte(int addr, byte b) {
     int word = addr & ~3;
     int shift = 24 - 8 * (addr & 3);
-    writeWord(word, (readWord(word) & ~(0xFF << shift)) | ((b & 0xFF) << shift));
+    writeWord(word, (peek(word) & ~(0xFF << shift)) | ((b & 0xFF) << shift));
   }
 
   public byte[] readBytes(int addr, int length) {
     byte[] out = new byte[length];
     for (int i = 0; i < length; i++) {
       int a = addr + i;
-      out[i] = (byte) (readWord(a & ~3) >>> (24 - 8 * (a & 3)));
+      out[i] = (byte) (peek(a & ~3) >>> (24 - 8 * (a & 3)));
     }
     return out;
   }
