@@ -1,7 +1,6 @@
 package org.cvmj.cvm.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -19,10 +18,7 @@ import picocli.CommandLine.Model.CommandSpec;
             + "the report gives the median of the per-round medians."})
 final class BenchCommand implements Callable<Integer> {
   @Mixin
-  ModelOption model;
-
-  @Option(names = {"-i", "--input"}, paramLabel = "FILE", description = "Input file (default: demo input).")
-  Path input;
+  ModelInput model;
 
   @Option(names = "--threads", split = ",", defaultValue = "1,2", paramLabel = "N[,N...]",
       description = "Thread counts to compare. Default: ${DEFAULT-VALUE}.")
@@ -47,7 +43,7 @@ final class BenchCommand implements Callable<Integer> {
           "--runs, --rounds and --threads must be positive, --warmup not negative");
     }
     Model m = model.load();
-    int[] in = InputFile.read(input, m);
+    int[] in = model.values(m);
     PrintWriter out = spec.commandLine().getOut();
     out.printf("model %s, %d rounds x %d runs (after %d warm-up runs), %d CPUs%n", model.describe(), rounds,
         runs, warmup, Runtime.getRuntime().availableProcessors());

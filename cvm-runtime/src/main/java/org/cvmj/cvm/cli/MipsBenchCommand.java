@@ -23,11 +23,7 @@ import picocli.CommandLine.Model.CommandSpec;
         "random step from scratch. Rounds interleave the measurements; the summary gives medians."})
 final class MipsBenchCommand implements Callable<Integer> {
   @Mixin
-  ModelOption model;
-
-  @Option(names = {"-i", "--input"}, paramLabel = "FILE",
-      description = "Input file (default: the demo input; required with --model).")
-  Path input;
+  ModelInput model;
 
   @Option(names = "--rounds", defaultValue = "5", description = "Rounds. Default: ${DEFAULT-VALUE}.")
   int rounds;
@@ -46,11 +42,8 @@ final class MipsBenchCommand implements Callable<Integer> {
     if (rounds < 1) {
       throw new ParameterException(spec.commandLine(), "--rounds must be at least 1");
     }
-    if (model.dir != null && input == null) {
-      throw new ParameterException(spec.commandLine(), "--input is required with --model");
-    }
     Model m = model.load();
-    byte[] in = InputFile.readRaw(input, m);
+    byte[] in = model.raw(m);
     PrintWriter out = spec.commandLine().getOut();
     Path tmp = Files.createTempDirectory("cvm-mips-bench");
     try {

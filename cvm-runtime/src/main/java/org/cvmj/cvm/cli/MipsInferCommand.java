@@ -13,7 +13,6 @@ import org.cvmj.cvm.model.Model;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -22,12 +21,7 @@ import picocli.CommandLine.Model.CommandSpec;
         "The output bytes are those of 'cvm run'; the initial state hash commits to guest, model and input."})
 final class MipsInferCommand implements Callable<Integer> {
   @Mixin
-  ModelOption model;
-
-  @Option(names = {"-i", "--input"}, paramLabel = "FILE",
-      description = "Input file: raw CVMAPIInference bytes, or a .npy array (default: the demo model's sample input;"
-          + " required with --model).")
-  Path input;
+  ModelInput model;
 
   @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the output here (.npy or raw bytes).")
   Path output;
@@ -44,12 +38,9 @@ final class MipsInferCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (model.dir != null && input == null) {
-      throw new ParameterException(spec.commandLine(), "--input is required with --model");
-    }
     Model m = model.load();
     InferenceCodec codec = InferenceCodec.reference(m.graph());
-    GuestInference.Result r = GuestInference.run(m, InputFile.readRaw(input, m), maxSteps);
+    GuestInference.Result r = GuestInference.run(m, model.raw(m), maxSteps);
     if (output != null) {
       OutputFile.write(output, r.output(), codec.outputTypeSize());
     }

@@ -23,12 +23,7 @@ import picocli.CommandLine.Model.CommandSpec;
         "witness that proves step K (what a one-step verifier needs to compute the hash after it)."})
 final class MipsStateCommand implements Callable<Integer> {
   @Mixin
-  ModelOption model;
-
-  @Option(names = {"-i", "--input"}, paramLabel = "FILE",
-      description = "Input file: raw CVMAPIInference bytes, or a .npy array (default: the demo model's sample input;"
-          + " required with --model).")
-  Path input;
+  ModelInput model;
 
   @Option(names = {"-k", "--step"}, required = true, paramLabel = "K", description = "Step number (0 = initial state).")
   long step;
@@ -55,11 +50,8 @@ final class MipsStateCommand implements Callable<Integer> {
     if (interval < 1) {
       throw new ParameterException(spec.commandLine(), "--checkpoint-interval must be at least 1");
     }
-    if (model.dir != null && input == null) {
-      throw new ParameterException(spec.commandLine(), "--input is required with --model");
-    }
     Model m = model.load();
-    Checkpoints checkpoints = new Checkpoints(GuestInference.boot(m, InputFile.readRaw(input, m)), interval, cache);
+    Checkpoints checkpoints = new Checkpoints(GuestInference.boot(m, model.raw(m)), interval, cache);
     Machine machine = checkpoints.at(step);
     if (machine.steps() < step) {
       throw new ParameterException(spec.commandLine(), "the inference exits at step " + machine.steps()

@@ -18,11 +18,7 @@ import picocli.CommandLine.Model.CommandSpec;
             + "exceeds 8 bits; a file ending in .npy is read or written as a NumPy array instead."})
 final class RunCommand implements Callable<Integer> {
   @Mixin
-  ModelOption model;
-
-  @Option(names = {"-i", "--input"}, paramLabel = "FILE",
-      description = "Input file (default: the demo model's sample input; required with --model).")
-  Path input;
+  ModelInput model;
 
   @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the output here.")
   Path output;
@@ -36,9 +32,6 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (model.dir != null && input == null) {
-      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--input is required with --model");
-    }
     if (threads < 1) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1");
     }
@@ -46,7 +39,7 @@ final class RunCommand implements Callable<Integer> {
     InferenceCodec codec = InferenceCodec.reference(m.graph());
     int[][] heads;
     try (Executor ex = new Executor(m, threads)) {
-      heads = ex.run(InputFile.read(input, m));
+      heads = ex.run(model.values(m));
     }
     byte[] bytes = codec.encodeOutput(heads);
     if (output != null) {
