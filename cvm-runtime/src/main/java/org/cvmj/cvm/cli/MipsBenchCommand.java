@@ -57,9 +57,9 @@ final class MipsBenchCommand implements Callable<Integer> {
       for (int r = 1; r <= rounds; r++) {
         GuestBenchmark.Round res = GuestBenchmark.measure(m, in, image, random);
         results.add(res);
-        out.printf("round %d  %,d steps  VM %.3f s (%.1f M steps/s)  qemu-mips %.3f s  witness of step %,d %.3f s%n",
-            r, res.steps(), res.vmSeconds(), res.stepsPerSecond() / 1e6, res.qemuSeconds(), res.witnessStep(),
-            res.witnessSeconds());
+        out.printf("round %d  %,d steps  VM %.3f s (%.1f M steps/s)%s  witness of step %,d %.3f s%n", r, res.steps(),
+            res.vmSeconds(), res.stepsPerSecond() / 1e6, image == null ? "" : String.format("  qemu-mips %.3f s",
+                res.qemuSeconds()), res.witnessStep(), res.witnessSeconds());
       }
       long steps = results.get(0).steps();
       long macs = GuestBenchmark.macs(m);
@@ -67,8 +67,9 @@ final class MipsBenchCommand implements Callable<Integer> {
       double qemu = median(results, GuestBenchmark.Round::qemuSeconds);
       out.printf("model %s: %,d steps per inference, %,d multiply-accumulates (%s steps per MAC)%n", model.describe(),
           steps, macs, macs == 0 ? "n/a" : String.format("%.2f", (double) steps / macs));
-      out.printf("median: VM %.3f s = %.1f M steps/s; qemu-mips %.3f s (VM/qemu %.1fx); witness from scratch %.3f s%n",
-          vm, steps / vm / 1e6, qemu, vm / qemu, median(results, GuestBenchmark.Round::witnessSeconds));
+      out.printf("median: VM %.3f s = %.1f M steps/s%s; witness from scratch %.3f s%n", vm, steps / vm / 1e6,
+          image == null ? "" : String.format("; qemu-mips %.3f s (VM/qemu %.1fx)", qemu, vm / qemu),
+          median(results, GuestBenchmark.Round::witnessSeconds));
       return 0;
     } finally {
       try (var files = Files.list(tmp)) {

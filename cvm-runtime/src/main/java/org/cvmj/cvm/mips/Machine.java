@@ -72,13 +72,29 @@ public final class Machine {
     stdinPos = 0;
   }
 
-  /** Runs until the program exits or {@code maxSteps} more steps have run. */
+  /**
+   * Runs until the program exits or {@code maxSteps} more steps have run. Instruction words come straight
+   * from the current code page, so a fetch costs neither an interface call nor a page lookup.
+   */
   public void run(long maxSteps) throws MipsException {
     State s = state;
     Memory m = memory;
     Host h = host;
+    int[][] pages = m.pages;
+    int[] code = null;
+    int codeIndex = -1;
     for (long n = maxSteps; n > 0 && !s.exited; n--) {
-      Step.execute(s, m, h);
+      int pc = s.pc;
+      int index = pc >>> Memory.PAGE_SHIFT;
+      if (index != codeIndex || code == null) {
+        code = pages[index];
+        codeIndex = index;
+      }
+      if ((pc & 3) != 0 || code == null) {
+        Step.execute(s, m, h); // unaligned (it stops there) or a never-written page (zeros)
+      } else {
+        Step.execute(s, code[(pc >>> 2) & (Memory.PAGE_WORDS - 1)], m, h);
+      }
     }
   }
 

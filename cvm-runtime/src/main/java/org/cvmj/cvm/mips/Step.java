@@ -20,7 +20,14 @@ final class Step {
     if ((pc & 3) != 0) {
       throw fault(s, 0, "instruction fetch from an unaligned address");
     }
-    int insn = m.readWord(pc);
+    execute(s, m.readWord(pc), m, host);
+  }
+
+  /**
+   * The step for an instruction word already fetched from {@code pc} (which is word-aligned): the
+   * interpreter's loop fetches from its cached code page and comes in here.
+   */
+  static void execute(State s, int insn, WordMemory m, Host host) throws MipsException {
     int[] r = s.regs;
     int rs = (insn >>> 21) & 31;
     int rt = (insn >>> 16) & 31;
