@@ -31,7 +31,7 @@ enum { POST_NONE = 0, POST_ARGMAX = 1, POST_INTERLEAVE = 2 };
 enum {
   OP_CONV2D = 1, OP_DENSE = 2, OP_CLIP = 3, OP_RSHIFT = 4, OP_LSHIFT = 5, OP_MAXPOOL = 6,
   OP_BINARY = 7, OP_REDUCE = 8, OP_GATHER = 9, OP_CONCAT = 10, OP_UNARY = 11, OP_LUT = 12,
-  OP_TAKE = 13, OP_WHERE = 14
+  OP_TAKE = 13, OP_WHERE = 14, OP_REQUANT = 15
 };
 enum { BIN_ADD = 0, BIN_SUB = 1, BIN_MUL = 2, BIN_MAX = 3, BIN_DIV = 4, BIN_GREATER = 5 };
 enum { UN_ABS = 0, UN_NEG = 1, UN_PRECISION = 2 };
@@ -65,6 +65,7 @@ void op_unary(Ctx *c, const u32 *f);
 void op_lut(Ctx *c, const u32 *f);
 void op_binary(Ctx *c, const u32 *f, u32 n);
 void op_where(Ctx *c, const u32 *f);
+void op_requant(Ctx *c, const u32 *f);
 void op_maxpool(Ctx *c, const u32 *f);
 void op_reduce(Ctx *c, const u32 *f, u32 n);
 void op_gather(Ctx *c, const u32 *f, u32 n);

@@ -5,9 +5,9 @@
 static const u32 FIELDS[] = {
   [OP_CONV2D] = 21, [OP_DENSE] = 7, [OP_CLIP] = 5, [OP_RSHIFT] = 6, [OP_LSHIFT] = 6,
   [OP_MAXPOOL] = 13, [OP_BINARY] = 0, [OP_REDUCE] = 0, [OP_GATHER] = 0, [OP_CONCAT] = 0,
-  [OP_UNARY] = 4, [OP_LUT] = 5, [OP_TAKE] = 7, [OP_WHERE] = 7
+  [OP_UNARY] = 4, [OP_LUT] = 5, [OP_TAKE] = 7, [OP_WHERE] = 7, [OP_REQUANT] = 12
 };
-#define OP_MAX OP_WHERE
+#define OP_MAX OP_REQUANT
 
 i32 *tensor_at(Ctx *c, u32 id, u32 op) {
   if (id >= c->tensors) {
@@ -117,7 +117,8 @@ static void run_op(Ctx *c, u32 op, u32 code, const u32 *f, u32 n) {
     case OP_UNARY: op_unary(c, f); break;
     case OP_LUT: op_lut(c, f); break;
     case OP_TAKE: op_take(c, f); break;
-    default: op_where(c, f); break;
+    case OP_WHERE: op_where(c, f); break;
+    default: op_requant(c, f); break;
   }
 }
 

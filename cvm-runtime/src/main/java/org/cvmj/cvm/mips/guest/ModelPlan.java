@@ -43,6 +43,17 @@ public final class ModelPlan {
     }
     int[][] paramValues = paramValues(model);
     PlanBuilder builder = new PlanBuilder(graph, paramValues);
+    RequantFusion.Chain[] chains = RequantFusion.find(graph, paramValues);
+    // Chain members after the first: no record and no storage of their own (the chain's record, at its
+    // first node, writes the last member's output).
+    boolean[] absorbed = new boolean[nodes.size()];
+    for (RequantFusion.Chain c : chains) {
+      if (c != null) {
+        for (Node m : c.members().subList(1, c.members().size())) {
+          absorbed[m.id()] = true;
+        }
+      }
+    }
 
     // Lower every operator; a view's output shares its input's root storage.
     int[] root = new int[entries];
@@ -51,7 +62,12 @@ public final class ModelPlan {
     int[] recordNode = new int[nodes.size()];
     Arrays.fill(recordNode, -1);
     for (Node n : nodes) {
-      if (n.isVariable()) {
+      if (n.isVariable() || absorbed[n.id()]) {
+        continue;
+      }
+      if (chains[n.id()] != null) {
+        recordNode[n.id()] = records.size();
+        records.add(requantRecord(builder, chains[n.id()]));
         continue;
       }
       int[] record = GuestOps.lookup(n.op().name()).orElseThrow().lower(builder, n);
@@ -63,7 +79,7 @@ public final class ModelPlan {
       }
     }
 
-    int[][] location = layout(graph, builder, root, paramValues);
+    int[][] location = layout(graph, builder, root, chains, absorbed);
     Heads heads = heads(graph);
 
     // Sizes, then constant offsets.
@@ -155,7 +171,8 @@ public final class ModelPlan {
    * for the input and computed entries, [WHERE_NONE, 0] for unread ones. Index {@code entries} holds the
    * scratch buffer's offset, above every tensor.
    */
-  private static int[][] layout(Graph graph, PlanBuilder builder, int[] root, int[][] paramValues) {
+  private static int[][] layout(Graph graph, PlanBuilder builder, int[] root, RequantFusion.Chain[] chains,
+      boolean[] absorbed) {
     List<Node> nodes = graph.nodes();
     int entries = graph.entryCount();
     int end = nodes.size();
@@ -163,6 +180,18 @@ public final class ModelPlan {
     int[] lastUse = new int[entries];
     Arrays.fill(lastUse, -1);
     for (Node n : nodes) {
+      if (chains[n.id()] != null) {
+        // A chain reads x and a at its first node; its constants are folded into the record.
+        RequantFusion.Chain c = chains[n.id()];
+        lastUse[root[c.x()]] = Math.max(lastUse[root[c.x()]], n.id());
+        if (c.a() != PlanFormat.NO_TENSOR) {
+          lastUse[root[c.a()]] = Math.max(lastUse[root[c.a()]], n.id());
+        }
+        continue;
+      }
+      if (absorbed[n.id()]) {
+        continue;
+      }
       for (int e : n.inputs()) {
         if (!builder.prepacked(n, e)) {
           lastUse[root[e]] = Math.max(lastUse[root[e]], n.id());
@@ -189,6 +218,24 @@ public final class ModelPlan {
         }
         continue;
       }
+      if (absorbed[n.id()]) {
+        for (int o = 0; o < n.numOutputs(); o++) {
+          if (location[n.firstEntry() + o] == null) {
+            location[n.firstEntry() + o] = new int[] {PlanFormat.WHERE_NONE, 0};
+          }
+        }
+        continue;
+      }
+      if (chains[n.id()] != null) {
+        int y = chains[n.id()].y();
+        location[n.firstEntry()] = new int[] {PlanFormat.WHERE_NONE, 0};
+        location[y] = new int[] {PlanFormat.WHERE_ARENA, arena.allocate(graph.shapes()[y].elements())};
+        freeAfter.get(Math.max(lastUse[y], n.id())).add(location[y][1]);
+        for (int offset : freeAfter.get(n.id())) {
+          arena.free(offset);
+        }
+        continue;
+      }
       for (int o = 0; o < n.numOutputs(); o++) {
         int e = n.firstEntry() + o;
         if (root[e] != e) {
@@ -208,6 +255,13 @@ public final class ModelPlan {
     }
     location[entries] = new int[] {PlanFormat.WHERE_ARENA, arena.highWater()};
     return location;
+  }
+
+  /** Fields: x a y n s lo hi m s2 lo2 hi2 table (docs/mips-guest.md, OP_REQUANT). */
+  private static int[] requantRecord(PlanBuilder builder, RequantFusion.Chain c) {
+    int table = c.table() == null ? PlanFormat.NO_TENSOR : builder.constant(c.table());
+    return new int[] {PlanFormat.OP_REQUANT, c.x(), c.a(), c.y(), builder.size(c.y()), c.shift(), c.lo(),
+        c.hi(), c.mul(), c.shift2(), c.lo2(), c.hi2(), table};
   }
 
   private record Heads(int post, int[] rows, int[] rowLength) {}

@@ -43,6 +43,7 @@ final class PlanFormat {
   static final int OP_LUT = 12;
   static final int OP_TAKE = 13;
   static final int OP_WHERE = 14;
+  static final int OP_REQUANT = 15;
 
   // OP_BINARY kinds.
   static final int BIN_ADD = 0;
