@@ -1,6 +1,7 @@
 package org.cvmj.cvm.cli;
 
 import static org.cvmj.cvm.cli.CliResult.cvm;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.cvmj.cvm.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,6 +40,20 @@ class MipsProofCommandsTest {
     assertEquals(a, b);
     assertEquals("steps: " + a.get("steps").asLong(), lines[1]);
     assertTrue(lines[2].endsWith(a.get("initialStateHash").asText()), lines[2]);
+  }
+
+  @Test
+  void inferOnTheResNet20FixtureWritesTheBytesOfRun() throws Exception {
+    Path dir = Fixtures.resnet20();
+    String model = dir.toString();
+    String input = dir.resolve("input.bin").toString();
+    Path runOut = tmp.resolve("run.bin");
+    Path mipsOut = tmp.resolve("mips.bin");
+    assertEquals(0, cvm("run", "-m", model, "-i", input, "-o", runOut.toString()).code());
+    CliResult r = cvm("mips", "infer", "-m", model, "-i", input, "-o", mipsOut.toString());
+    assertEquals(0, r.code(), r.err());
+    assertArrayEquals(Files.readAllBytes(dir.resolve("expected_output.bin")), Files.readAllBytes(mipsOut));
+    assertArrayEquals(Files.readAllBytes(runOut), Files.readAllBytes(mipsOut));
   }
 
   @Test
