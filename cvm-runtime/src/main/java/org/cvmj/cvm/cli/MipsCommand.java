@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "mips", mixinStandardHelpOptions = true,
     description = "The MIPS32 fault-proof VM: every instruction, delay slots included, is one provable step.",
     subcommands = {MipsRunCommand.class, MipsInferCommand.class, MipsStateCommand.class, MipsVerifyCommand.class,
-        MipsBenchCommand.class, CommandLine.HelpCommand.class})
+        MipsBenchCommand.class, MipsPlanCommand.class, CommandLine.HelpCommand.class})
 final class MipsCommand implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
