@@ -17,7 +17,7 @@ typedef unsigned char u8;
 
 /* Header words of a plan; see ModelPlan.java for the writer. */
 #define PLAN_MAGIC 0x43564D50u /* "CVMP" */
-#define PLAN_VERSION 1u
+#define PLAN_VERSION 3 /* a plain number: plan.c also prints it */
 
 enum {
   H_MAGIC, H_VERSION, H_WORDS, H_ARENA, H_TENSORS, H_OPS, H_INPUT, H_INPUT_COUNT, H_INPUT_SIZE,
@@ -71,6 +71,14 @@ void op_reduce(Ctx *c, const u32 *f, u32 n);
 void op_gather(Ctx *c, const u32 *f, u32 n);
 void op_concat(Ctx *c, const u32 *f, u32 n);
 void op_take(Ctx *c, const u32 *f);
+
+/*
+ * conv2d's 4-channel x 4-pixel tile (conv_tile.S for MIPS, conv_tile.c natively): w .. wend are reduction
+ * steps of CONV_STEP words, 4 weights then the byte offset of the step's tap from x;
+ * y[ch][j] (rows ystride bytes apart) = bias[ch] + sum of w[ch] * x[off / 4 + j]. w != wend on entry.
+ */
+#define CONV_STEP 5u
+void conv_tile(const u32 *w, const u32 *wend, const u32 *x, i32 *y, u32 ystride, const i32 *bias);
 
 /* A tensor's base address, checking the id. */
 i32 *tensor_at(Ctx *c, u32 id, u32 op);

@@ -8,6 +8,8 @@ static const u32 FIELDS[] = {
   [OP_UNARY] = 4, [OP_LUT] = 5, [OP_TAKE] = 7, [OP_WHERE] = 7, [OP_REQUANT] = 12
 };
 #define OP_MAX OP_REQUANT
+#define TEXT(v) #v
+#define TEXT_OF(v) TEXT(v)
 
 i32 *tensor_at(Ctx *c, u32 id, u32 op) {
   if (id >= c->tensors) {
@@ -128,7 +130,9 @@ u32 run_plan(const u32 *plan, u32 words, const u8 *input, u32 input_len, u8 *out
     fail("plan: bad magic, not a CVM plan; words", words);
   }
   if (plan[H_VERSION] != PLAN_VERSION) {
-    fail("plan: unsupported version", plan[H_VERSION]);
+    /* An older or newer encoder's records mean something else: refuse rather than misread them. */
+    fail("plan: this guest reads plan version " TEXT_OF(PLAN_VERSION) " only; the plan has version",
+        plan[H_VERSION]);
   }
   if (plan[H_WORDS] != words) {
     fail("plan: length word differs from the plan size", plan[H_WORDS]);

@@ -1,7 +1,7 @@
 package org.cvmj.cvm.mips.guest;
 
 import static org.cvmj.cvm.mips.guest.PlanFormat.CONV_BLOCK;
-import static org.cvmj.cvm.mips.guest.PlanFormat.CONV_PIXELS;
+import static org.cvmj.cvm.mips.guest.PlanFormat.CONV_STEP;
 import static org.cvmj.cvm.mips.guest.PlanFormat.DENSE_BLOCK;
 import static org.cvmj.cvm.mips.guest.PlanFormat.NO_TENSOR;
 
@@ -19,7 +19,13 @@ import org.cvmj.cvm.tensor.Shape;
 final class MatrixLowering {
   private MatrixLowering() {}
 
-  /** Fields: x w b y scratch N C H W OC KH KW OH OW SH SW PH PW DH DW G. */
+  /**
+   * Fields: x w b y scratch N C H W OC OH OW SH SW PH PW G K COPY HP L. The guest reads the input in
+   * planes of HP rows of SW phases of L words (phase p holds padded columns p, p + SW, ...): a padded
+   * copy in the scratch buffer, or the input itself when there is no padding and unit column stride. Each
+   * reduction step of the re-blocked weights carries its tap's byte offset into those planes, so the
+   * guest's tile needs no column matrix.
+   */
   static int[] conv2d(PlanBuilder plan, Node node) throws ModelException {
     Conv2d c = (Conv2d) node.op();
     int[] in = node.inputs();
@@ -28,30 +34,47 @@ final class MatrixLowering {
     int groups = c.groups();
     int ipg = x.dim(1) / groups;
     int opg = c.channels() / groups;
-    int k = ipg * c.kernelH() * c.kernelW();
-    int pixels = y.dim(2) * y.dim(3);
+    int kh = c.kernelH();
+    int kw = c.kernelW();
+    int k = ipg * kh * kw;
+    int sw = c.strideW();
+    boolean copy = c.padH() != 0 || c.padW() != 0 || sw != 1;
+    int hp = copy ? x.dim(2) + 2 * c.padH() : x.dim(2);
+    int l = copy ? (x.dim(3) + 2 * c.padW() + sw - 1) / sw : x.dim(3);
+    long plane = (long) hp * sw * l;
+    // First, so that a copy too large for the heap is refused before any offset could overflow.
+    int scratch = plan.scratch(copy ? x.dim(1) * plane : 0);
+    int[] tapOffset = new int[k];
+    for (int ci = 0; ci < ipg; ci++) {
+      for (int fh = 0; fh < kh; fh++) {
+        for (int fw = 0; fw < kw; fw++) {
+          int t = fw * c.dilationW();
+          long words = ci * plane + (long) fh * c.dilationH() * sw * l + (long) (t % sw) * l + t / sw;
+          tapOffset[(ci * kh + fh) * kw + fw] = Math.toIntExact(4 * words);
+        }
+      }
+    }
     int[] w = plan.prepack(node, in[1], "weight");
     int blocks = (opg + CONV_BLOCK - 1) / CONV_BLOCK;
-    int[] blocked = new int[groups * blocks * k * CONV_BLOCK];
+    int[] blocked = new int[groups * blocks * k * CONV_STEP];
     for (int g = 0; g < groups; g++) {
       for (int b = 0; b < blocks; b++) {
-        int base = (g * blocks + b) * k * CONV_BLOCK;
+        int base = (g * blocks + b) * k * CONV_STEP;
+        for (int kk = 0; kk < k; kk++) {
+          blocked[base + kk * CONV_STEP + CONV_BLOCK] = tapOffset[kk];
+        }
         for (int i = 0; i < CONV_BLOCK && b * CONV_BLOCK + i < opg; i++) {
           int oc = g * opg + b * CONV_BLOCK + i;
           for (int kk = 0; kk < k; kk++) {
-            blocked[base + kk * CONV_BLOCK + i] = w[oc * k + kk];
+            blocked[base + kk * CONV_STEP + i] = w[oc * k + kk];
           }
         }
       }
     }
-    boolean direct = c.kernelH() == 1 && c.kernelW() == 1 && c.strideH() == 1 && c.strideW() == 1
-        && c.padH() == 0 && c.padW() == 0;
-    long columns = direct ? 0 : (long) k * ((pixels + CONV_PIXELS - 1) / CONV_PIXELS * CONV_PIXELS);
-    int scratch = plan.scratch(columns);
     return new int[] {PlanFormat.OP_CONV2D, in[0], plan.constant(blocked),
         c.useBias() ? in[2] : NO_TENSOR, node.firstEntry(), scratch,
-        x.dim(0), x.dim(1), x.dim(2), x.dim(3), c.channels(), c.kernelH(), c.kernelW(), y.dim(2), y.dim(3),
-        c.strideH(), c.strideW(), c.padH(), c.padW(), c.dilationH(), c.dilationW(), groups};
+        x.dim(0), x.dim(1), x.dim(2), x.dim(3), c.channels(), y.dim(2), y.dim(3),
+        c.strideH(), sw, c.padH(), c.padW(), groups, k, copy ? 1 : 0, hp, l};
   }
 
   /** Fields: x w b y M K UNITS. */

@@ -68,7 +68,7 @@ final class PlanBuilder {
   /** Asks for a scratch buffer of at least {@code words}; returns the scratch tensor's id. */
   int scratch(long words) throws ModelException {
     if (words > Integer.MAX_VALUE / 4) {
-      throw new ModelException(Rule.GUEST_UNSUPPORTED, "conv2d needs a column buffer of " + words
+      throw new ModelException(Rule.GUEST_UNSUPPORTED, "conv2d needs a padded input buffer of " + words
           + " words, more than the guest heap holds");
     }
     scratchWords = (int) Math.max(scratchWords, words);

@@ -8,7 +8,7 @@ final class PlanFormat {
   private PlanFormat() {}
 
   static final int MAGIC = 0x4356_4D50; // "CVMP"
-  static final int VERSION = 1;
+  static final int VERSION = 3;
 
   /** Header words, in order; heads follow at {@link #HEADER_WORDS}. */
   static final int HEADER_WORDS = 13;
@@ -64,6 +64,7 @@ final class PlanFormat {
 
   /** Output channels per conv2d weight block and units per dense weight block (the kernels' tiles). */
   static final int CONV_BLOCK = 4;
-  static final int CONV_PIXELS = 3;
+  /** Words per conv2d reduction step: a weight per channel of the block, then the tap's byte offset. */
+  static final int CONV_STEP = CONV_BLOCK + 1;
   static final int DENSE_BLOCK = 8;
 }

@@ -81,23 +81,8 @@ final class ViewLowering {
   }
 
   static int[] repeat(PlanBuilder plan, Node node) {
-    Repeat r = (Repeat) node.op();
-    Shape x = plan.shape(node.inputs()[0]);
-    int nd = x.ndim();
-    int a = r.axis() < 0 ? r.axis() + nd : r.axis();
-    int[] xs = x.strides();
-    // Output axis a, of size n * repeats, read as (n, repeats) where the second coordinate stays put.
-    int[] dims = new int[nd + 1];
-    int[] strides = new int[nd + 1];
-    for (int i = 0, j = 0; i < nd; i++) {
-      dims[j] = x.dim(i);
-      strides[j++] = xs[i];
-      if (i == a) {
-        dims[j] = r.repeats();
-        strides[j++] = 0;
-      }
-    }
-    return gather(node, plan, 0, dims, strides);
+    int[][] walk = ((Repeat) node.op()).gatherWalk(plan.shape(node.inputs()[0]));
+    return gather(node, plan, 0, walk[0], walk[1]);
   }
 
   static int[] tile(PlanBuilder plan, Node node) {

@@ -19,7 +19,7 @@ import org.cvmj.cvm.tensor.Shape;
  * output, and a {@code (1,C,H,W)} by {@code (C,1,1)} product becomes C runs of H*W elements. The
  * operators hold the arithmetic loops themselves, one per case, so that each loop body stays monomorphic.
  */
-final class Broadcast {
+public final class Broadcast {
   /** Length of the innermost merged dimension: the longest run of consecutive outputs. */
   final int inner;
   /** Whether input A (resp. B) advances by one element per output element inside a run. */
@@ -71,8 +71,11 @@ final class Broadcast {
     return j >= 0 ? s.dim(j) : 1;
   }
 
-  /** Builds the iteration plan for inputs of shapes {@code a}, {@code b} and the broadcast output {@code y}. */
-  static Broadcast plan(Shape a, Shape b, Shape y) {
+  /**
+   * Builds the iteration plan for inputs of shapes {@code a}, {@code b} and the broadcast output {@code y}.
+   * Public for the MIPS guest's encoder, which hands the same plan to its binary kernel.
+   */
+  public static Broadcast plan(Shape a, Shape b, Shape y) {
     int n = y.ndim();
     int[] aContig = paddedStrides(a, n);
     int[] bContig = paddedStrides(b, n);
@@ -121,6 +124,36 @@ final class Broadcast {
       acc *= s.dim(i - (n - s.ndim()));
     }
     return st;
+  }
+
+  /** The run length (the field, for code outside this package). */
+  public int inner() {
+    return inner;
+  }
+
+  /** Whether A steps by one inside a run (the field, for code outside this package). */
+  public boolean aVaries() {
+    return aVaries;
+  }
+
+  /** Whether B steps by one inside a run (the field, for code outside this package). */
+  public boolean bVaries() {
+    return bVaries;
+  }
+
+  /** Sizes of the merged dimensions outside the run, outermost first. */
+  public int[] outerSizes() {
+    return outer.clone();
+  }
+
+  /** A's stride (0: broadcast) along each of {@link #outerSizes()}. */
+  public int[] aStrides() {
+    return aStride.clone();
+  }
+
+  /** B's stride (0: broadcast) along each of {@link #outerSizes()}. */
+  public int[] bStrides() {
+    return bStride.clone();
   }
 
   /** A cursor over the runs that cover the output range {@code [from, to)}. */

@@ -20,7 +20,7 @@ import org.cvmj.cvm.tensor.Shape;
  * interleaved between kept axes is not reproduced. Axes of size 1 are dropped and neighbouring axes of the
  * same kind are merged, which makes the usual NCHW reductions a contiguous inner loop.
  */
-final class Reduction {
+public final class Reduction {
   /** The dtype names the reference parameter parser accepts for {@code dtype}, plus {@code same}. */
   private static final Set<String> DTYPES = Set.of("float16", "float32", "float64", "uint8", "uint16",
       "uint32", "uint64", "int8", "int16", "int32", "int64", "same");
@@ -156,8 +156,11 @@ final class Reduction {
     }
   }
 
-  /** The plan for an input of shape {@code x}; the attributes must have passed {@link #inferShapes}. */
-  static Reduction plan(Shape x, int[] axis, boolean exclude) {
+  /**
+   * The plan for an input of shape {@code x}; the attributes must have passed {@link #inferShapes}.
+   * Public for the MIPS guest's encoder, which hands the same plan to its reduce kernel.
+   */
+  public static Reduction plan(Shape x, int[] axis, boolean exclude) {
     int ndim = x.ndim();
     int[] r;
     try {
@@ -212,6 +215,30 @@ final class Reduction {
     }
     return new Reduction(Arrays.copyOf(ks, nk), Arrays.copyOf(kst, nk), rs[nr - 1], rst[nr - 1],
         Arrays.copyOf(rs, nr - 1), Arrays.copyOf(rst, nr - 1));
+  }
+
+  /** Sizes of the merged kept axes, outermost first: outputs follow them in row-major order. */
+  public int[] keptSizes() {
+    return keptSize.clone();
+  }
+
+  /** Input strides of {@link #keptSizes()}. */
+  public int[] keptStrides() {
+    return keptStride.clone();
+  }
+
+  /** Sizes of the merged reduced axes, outermost first; the last is {@link #inner} (1 when none). */
+  public int[] reducedSizes() {
+    int[] s = Arrays.copyOf(outerSize, outerSize.length + 1);
+    s[outerSize.length] = inner;
+    return s;
+  }
+
+  /** Input strides of {@link #reducedSizes()}. */
+  public int[] reducedStrides() {
+    int[] s = Arrays.copyOf(outerStride, outerStride.length + 1);
+    s[outerStride.length] = innerStride;
+    return s;
   }
 
   /** Offset, relative to an output's base, of the k-th position of the outer reduced axes. */

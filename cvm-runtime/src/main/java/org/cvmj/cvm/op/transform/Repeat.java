@@ -52,7 +52,15 @@ public record Repeat(int repeats, int axis) implements Operator {
 
   @Override
   public void compute(Tensor[] in, Tensor[] out, Parallel parallel) {
-    Shape x = in[0].shape();
+    int[][] walk = gatherWalk(in[0].shape());
+    Gather.run(in[0].data(), 0, walk[0], walk[1], out[0].data(), out[0].size(), parallel);
+  }
+
+  /**
+   * The output as a gather over the input of shape {@code x}: {dims, input strides}, row-major. Public
+   * for the MIPS guest's encoder, which hands the same walk to its gather kernel.
+   */
+  public int[][] gatherWalk(Shape x) {
     int nd = x.ndim();
     int a = axis < 0 ? axis + nd : axis;
     int[] xs = x.strides();
@@ -68,6 +76,6 @@ public record Repeat(int repeats, int axis) implements Operator {
         strides[j++] = 0;
       }
     }
-    Gather.run(in[0].data(), 0, dims, strides, out[0].data(), out[0].size(), parallel);
+    return new int[][] {dims, strides};
   }
 }

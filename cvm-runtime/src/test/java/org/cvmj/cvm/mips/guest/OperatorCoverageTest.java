@@ -39,14 +39,19 @@ class OperatorCoverageTest {
     // Groups, and depthwise.
     EntryRef g = n.requant(conv(n, y, 6, 4, a("groups", "2", "padding", "(0, 1)"), true, 2, 3, 2), 9);
     EntryRef dw = n.requant(conv(n, y, 6, 6, a("groups", "6", "padding", "(1, 1)"), true, 3, 3, 6), 8);
-    // 1x1 unit stride: the direct path that reads the input planes without a column buffer.
+    // 1x1 unit stride: the direct path that reads the input planes without a padded copy, 54 pixels in
+    // tiles that run on across rows (the last one partial).
     EntryRef one = conv(n, dw, 6, 9, a(), true, 1, 1, 1);
-    // 1x1 with stride 2 goes through the column buffer.
+    // 1x1 with stride 2 reads a phase-split copy.
     EntryRef oneStrided = n.requant(conv(n, g, 4, 3, a("strides", "(2, 2)"), false, 1, 1, 1), 7);
-    n.assertGuestAgrees(n.model(s), "conv 5x5 stride 2");
-    n.assertGuestAgrees(n.model(d), "conv dilated");
-    n.assertGuestAgrees(n.model(one), "conv depthwise then 1x1 (int32 output)");
-    n.assertGuestAgrees(n.model(oneStrided), "conv groups then 1x1 stride 2");
+    // No padding, unit column stride: the input read in place, row by row (5 rows of 11, so a partial
+    // tile per row; 7 channels, so a partial block).
+    EntryRef inPlace = conv(n, y, 6, 7, a("strides", "(2, 1)"), true, 3, 3, 1);
+    n.assertGuestAndVmAgree(n.model(s), "conv 5x5 stride 2");
+    n.assertGuestAndVmAgree(n.model(d), "conv dilated");
+    n.assertGuestAndVmAgree(n.model(one), "conv depthwise then 1x1 (int32 output)");
+    n.assertGuestAndVmAgree(n.model(oneStrided), "conv groups then 1x1 stride 2");
+    n.assertGuestAndVmAgree(n.model(inPlace), "conv unpadded in place, row stride 2");
   }
 
   @Test
