@@ -20,7 +20,12 @@ public final class RlpReader {
     this(input, 0, input.length);
   }
 
-  private RlpReader(byte[] input, int start, int end) {
+  /** A reader over {@code input[start, end)}; offsets in errors stay relative to the whole array. */
+  public RlpReader(byte[] input, int start, int end) {
+    if (start < 0 || end > input.length || start > end) {
+      throw new IllegalArgumentException("range [" + start + ", " + end + ") is outside an input of "
+          + input.length + " bytes");
+    }
     this.input = input;
     this.pos = start;
     this.end = end;
