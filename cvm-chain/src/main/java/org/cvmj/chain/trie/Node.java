@@ -142,12 +142,12 @@ abstract sealed class Node permits Node.Leaf, Node.Extension, Node.Branch, Node.
     RlpReader top = new RlpReader(encoded);
     RlpReader items = top.readList();
     top.requireEnd();
-    Node n = decodeItems(items, 0);
+    Node n = decodeItems(items);
     n.stored = true;
     return n;
   }
 
-  private static Node decodeItems(RlpReader r, int start) throws RlpException {
+  private static Node decodeItems(RlpReader r) throws RlpException {
     int at = r.position();
     java.util.List<byte[]> raw = new java.util.ArrayList<>(17);
     java.util.List<Integer> offsets = new java.util.ArrayList<>(17);
