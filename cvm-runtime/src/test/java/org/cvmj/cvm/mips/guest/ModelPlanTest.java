@@ -51,7 +51,7 @@ class ModelPlanTest {
     assertArrayEquals(plan, ModelPlan.encode(demo()));
     ByteBuffer b = ByteBuffer.wrap(plan);
     assertEquals(0x43564D50, b.getInt(0), "magic CVMP");
-    assertEquals(3, b.getInt(4), "version");
+    assertEquals(4, b.getInt(4), "version");
     assertEquals(plan.length / 4, b.getInt(8), "word count");
     assertEquals(0, plan.length % 4);
     assertEquals(256, b.getInt(28), "input elements");
@@ -90,12 +90,12 @@ class ModelPlanTest {
     r = GuestBuild.runNative(truncated, input);
     assertEquals(1, r.code());
     assertTrue(r.stderr().contains("length word differs"), r.stderr());
-    // Version 2 had a column-matrix conv2d record of the same length: it must be refused, not misread.
+    // Version 3 had conv2d records without TAPS: an older plan must be refused, not misread.
     byte[] old = plan.clone();
-    old[7] = 2;
+    old[7] = 3;
     r = GuestBuild.runNative(old, input);
     assertEquals(1, r.code());
-    assertTrue(r.stderr().contains("plan: this guest reads plan version 3 only; the plan has version 2"),
+    assertTrue(r.stderr().contains("plan: this guest reads plan version 4 only; the plan has version 3"),
         r.stderr());
   }
 }
