@@ -9,10 +9,11 @@
  *   the step's first tap from x. y[ch][j] (rows ystride bytes apart) = bias[ch] + sum over steps and t of
  *   w[4 t + ch] * x[off/4 + t + j]. ystride and bias are the 5th and 6th arguments, on the caller's stack.
  *
- * Per step: 1 offset load, 1 add, 6 input loads, 12 weight loads, 48 mul + 48 addu, 1 pointer bump and
- * 1 branch whose delay slot does the last addu: 118 instructions for 48 multiply-accumulates (2.458 per
- * MAC). Registers: 16 sums, 6 inputs, a weight, a product and the 3 pointer arguments (27); y waits in its
- * argument slot on the caller's stack. Products wrap modulo 2^32 like the Java runtime's int arithmetic.
+ * Per step: 1 offset load, 1 add, 6 input loads, 12 weight loads, 45 mul + 45 addu, 3 madd (the last sum
+ * lives in LO, as in conv_tile.S), 1 pointer bump and 1 branch whose delay slot does the last madd:
+ * 115 instructions for 48 multiply-accumulates (2.396 per MAC). Registers: 15 sums and LO, 6 inputs, a
+ * weight, a product and the 3 pointer arguments; y waits in its argument slot on the caller's stack.
+ * Products wrap modulo 2^32 like the Java runtime's int arithmetic.
  */
   .set noreorder
   .set noat
@@ -35,7 +36,8 @@ conv_tile3:
   sw $28, 36($sp)
   sw $7, 52($sp)        /* y, in its own argument slot (4th: 12 bytes into the caller's area) */
   lw $1, 60($sp)        /* bias (6th argument: 20 bytes into the caller's area, plus this frame) */
-  /* Sums: channel 0 in $8..$11, 1 in $12..$15, 2 in $16..$19, 3 in $20..$23; lanes in order. */
+  /* Sums: channel 0 in $8..$11, 1 in $12..$15, 2 in $16..$19, 3 in $20..$22 and LO; lanes in order. HI is
+     left as it is: LO's value never depends on it. */
   lw $8, 0($1)
   lw $12, 4($1)
   lw $16, 8($1)
@@ -51,7 +53,7 @@ conv_tile3:
   move $19, $16
   move $21, $20
   move $22, $20
-  move $23, $20
+  mtlo $20
   /* $24 $25 $2 $3 $7 $28: the 6 input words of a step; $1: a weight; $30: the input address, then each
      product. */
 1:
@@ -97,8 +99,7 @@ conv_tile3:
   addu $21, $21, $30
   mul $30, $1, $2
   addu $22, $22, $30
-  mul $30, $1, $3
-  addu $23, $23, $30
+  madd $1, $3
   lw $1, 16($4)
   mul $30, $1, $25
   addu $8, $8, $30
@@ -133,8 +134,7 @@ conv_tile3:
   addu $21, $21, $30
   mul $30, $1, $3
   addu $22, $22, $30
-  mul $30, $1, $7
-  addu $23, $23, $30
+  madd $1, $7
   lw $1, 32($4)
   mul $30, $1, $2
   addu $8, $8, $30
@@ -162,18 +162,18 @@ conv_tile3:
   addu $18, $18, $30
   mul $30, $1, $28
   addu $19, $19, $30
-  lw $1, 44($4)
+  addiu $4, $4, 52
+  lw $1, -8($4)
   mul $30, $1, $2
   addu $20, $20, $30
   mul $30, $1, $3
   addu $21, $21, $30
   mul $30, $1, $7
   addu $22, $22, $30
-  addiu $4, $4, 52
-  mul $30, $1, $28
   bne $4, $5, 1b
-  addu $23, $23, $30
+  madd $1, $28
   /* Store the 16 sums, one channel row every ystride bytes. */
+  mflo $23
   lw $1, 56($sp)        /* ystride (5th argument) */
   lw $7, 52($sp)        /* y */
   sw $8, 0($7)
