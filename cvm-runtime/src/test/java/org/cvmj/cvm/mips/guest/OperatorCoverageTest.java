@@ -127,6 +127,24 @@ class OperatorCoverageTest {
   }
 
   @Test
+  void conv2dOneByOnePerChannel() throws Exception {
+    // 1x1 with one input and one output channel per group (ResNet20's per-channel scales): one
+    // multiply-add pass per plane instead of the 4-channel tile. Batch 2, with and without bias; then
+    // the cases that must keep the tile: two channels per group, stride 2 (a phase copy), padding.
+    TestNet n = new TestNet(7);
+    EntryRef x = n.input(8, 2, 5, 7, 9);
+    EntryRef a = n.requant(conv(n, x, 5, 5, a("groups", "5"), true, 1, 1, 5), 6);
+    EntryRef b = conv(n, a, 5, 5, a("groups", "5"), false, 1, 1, 5);
+    n.assertGuestAndVmAgree(n.model(b), "conv 1x1 depthwise, bias then none (int32 output)");
+    TestNet m = new TestNet(8);
+    EntryRef x2 = m.input(8, 2, 6, 7, 9);
+    EntryRef two = m.requant(conv(m, x2, 6, 3, a("groups", "3"), true, 1, 1, 3), 6);
+    EntryRef strided = m.requant(conv(m, two, 3, 3, a("groups", "3", "strides", "(2, 2)"), true, 1, 1, 3), 6);
+    EntryRef padded = conv(m, strided, 3, 3, a("groups", "3", "padding", "(1, 1)"), true, 1, 1, 3);
+    m.assertGuestAndVmAgree(m.model(padded), "conv 1x1 grouped: 2 per group, strided, padded");
+  }
+
+  @Test
   void denseVariants() throws Exception {
     TestNet n = new TestNet(2);
     EntryRef x = n.input(8, 3, 37);
