@@ -217,6 +217,14 @@ class OperatorCoverageTest {
         a("pool_size", "(3, 3)", "strides", "(2, 2)", "padding", "(1, 1)"),
         a("pool_size", "(3, 2)", "strides", "(2, 2)", "padding", "(1,)", "ceil_mode", "True"),
         a("pool_size", "(2, 3)", "padding", "(1, 2)"),
+        // 2x2 windows all inside the 9x10 input: the guest's fast path (stride 1, stride (1, 2), and
+        // stride 2 over 9 rows, whose last row is left out).
+        a("pool_size", "(2, 2)"),
+        a("pool_size", "(2, 2)", "strides", "(1, 2)"),
+        a("pool_size", "(2, 2)", "strides", "(2, 2)", "ceil_mode", "False"),
+        // 2x2 with padding, or ceil_mode over 9 rows (a partial last window): the general loop.
+        a("pool_size", "(2, 2)", "padding", "(1, 0)"),
+        a("pool_size", "(2, 2)", "strides", "(2, 2)", "ceil_mode", "True"),
     };
     long seed = 40;
     for (String[] v : variants) {
