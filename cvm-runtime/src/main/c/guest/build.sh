@@ -20,10 +20,10 @@ case "$1" in
     ${MIPS_CC:-mips-linux-gnu-gcc} -march=mips32 -mabi=32 -EB -mno-abicalls -fno-pic -G0 -msoft-float \
       -ffreestanding -fno-builtin -nostdlib -static -O2 -mno-check-zero-division \
       -Wall -Wextra -Werror \
-      -Wl,--build-id=none -Wl,-e,_start -o "$out" start.S conv_tile.S main_mips.c mem.c $OPS
+      -Wl,--build-id=none -Wl,-e,_start -o "$out" start.S conv_tile.S conv_tile3.S main_mips.c mem.c $OPS
     ;;
   native)
-    ${CC:-gcc} -O2 -Wall -Wextra -Werror -o "$out" main_native.c conv_tile.c $OPS
+    ${CC:-gcc} -O2 -Wall -Wextra -Werror -o "$out" main_native.c conv_tile.c conv_tile3.c $OPS
     ;;
   *)
     echo "usage: build.sh mips|native OUTPUT_FILE" >&2

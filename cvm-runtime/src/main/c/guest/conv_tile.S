@@ -8,8 +8,9 @@
  *   tap from x. y[ch][j] (rows ystride bytes apart) = bias[ch] + sum over steps of w[ch] * x[off/4 + j].
  *   ystride and bias are the 5th and 6th arguments, on the caller's stack (O32).
  *
- * Per step: 1 offset load, 1 add, 4 input loads, 4 weight loads, 16 mul + 16 addu, 1 pointer bump and
- * 1 branch whose delay slot does the last addu: 44 instructions for 16 multiply-accumulates.
+ * Per step: 1 offset load, 1 add, 4 input loads, 4 weight loads, 15 mul + 15 addu, 1 madd (the last sum
+ * lives in LO: madd adds the 64-bit product to HI:LO, whose low word is the sum modulo 2^32), 1 pointer
+ * bump and 1 branch whose delay slot does the madd: 43 instructions for 16 multiply-accumulates.
  * Products wrap modulo 2^32 exactly like the Java runtime's int arithmetic (mul keeps the low word).
  */
   .set noreorder
@@ -31,7 +32,8 @@ conv_tile:
   sw $23, 28($sp)
   sw $30, 32($sp)
   lw $1, 60($sp)        /* bias (6th argument: 20 bytes into the caller's area, plus this frame) */
-  /* Sums: channel 0 in $8..$11, 1 in $12..$15, 2 in $16..$19, 3 in $20..$23; lanes in order. */
+  /* Sums: channel 0 in $8..$11, 1 in $12..$15, 2 in $16..$19, 3 in $20..$22 and LO; lanes in order. HI is
+     left as it is: LO's value never depends on it. */
   lw $8, 0($1)
   lw $12, 4($1)
   lw $16, 8($1)
@@ -47,7 +49,7 @@ conv_tile:
   move $19, $16
   move $21, $20
   move $22, $20
-  move $23, $20
+  mtlo $20
   /* $24 $25 $2 $3: the 4 inputs of a step; $1: a weight; $30: the input address, then each product. */
 1:
   lw $30, 16($4)
@@ -83,18 +85,18 @@ conv_tile:
   addu $18, $18, $30
   mul $30, $1, $3
   addu $19, $19, $30
-  lw $1, 12($4)
+  addiu $4, $4, 20
+  lw $1, -8($4)
   mul $30, $1, $24
   addu $20, $20, $30
   mul $30, $1, $25
   addu $21, $21, $30
   mul $30, $1, $2
   addu $22, $22, $30
-  addiu $4, $4, 20
-  mul $30, $1, $3
   bne $4, $5, 1b
-  addu $23, $23, $30
+  madd $1, $3
   /* Store the 16 sums, one channel row every ystride bytes. */
+  mflo $23
   lw $1, 56($sp)        /* ystride (5th argument) */
   sw $8, 0($7)
   sw $9, 4($7)

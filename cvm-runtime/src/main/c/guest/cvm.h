@@ -17,7 +17,7 @@ typedef unsigned char u8;
 
 /* Header words of a plan; see ModelPlan.java for the writer. */
 #define PLAN_MAGIC 0x43564D50u /* "CVMP" */
-#define PLAN_VERSION 3 /* a plain number: plan.c also prints it */
+#define PLAN_VERSION 4 /* a plain number: plan.c also prints it */
 
 enum {
   H_MAGIC, H_VERSION, H_WORDS, H_ARENA, H_TENSORS, H_OPS, H_INPUT, H_INPUT_COUNT, H_INPUT_SIZE,
@@ -79,6 +79,14 @@ void op_take(Ctx *c, const u32 *f);
  */
 #define CONV_STEP 5u
 void conv_tile(const u32 *w, const u32 *wend, const u32 *x, i32 *y, u32 ystride, const i32 *bias);
+
+/*
+ * The row tile (conv_tile3.S / conv_tile3.c), same arguments: each reduction step of CONV_STEP3 words holds
+ * 3 horizontally adjacent taps, 12 weights (tap-major: w[4 t + ch]) then the byte offset of the first tap;
+ * y[ch][j] = bias[ch] + sum of w[4 t + ch] * x[off / 4 + t + j], 6 input words per step for 4 pixels.
+ */
+#define CONV_STEP3 13u
+void conv_tile3(const u32 *w, const u32 *wend, const u32 *x, i32 *y, u32 ystride, const i32 *bias);
 
 /* A tensor's base address, checking the id. */
 i32 *tensor_at(Ctx *c, u32 id, u32 op);

@@ -10,6 +10,8 @@
  */
 #include "cvm.h"
 
+typedef void Tile(const u32 *w, const u32 *wend, const u32 *x, i32 *y, u32 ystride, const i32 *bias);
+
 static u32 min_u(u32 a, u32 b) {
   return a < b ? a : b;
 }
@@ -47,9 +49,10 @@ static void pad_copy(const i32 *x, i32 *dst, u32 ch, u32 h, u32 w, u32 ph, u32 p
 }
 
 /*
- * Fields: x w b y scratch N C H W OC OH OW SH SW PH PW G K COPY HP L. w: [group][block of 4 channels]
- * [k][4 weights, tap offset], the offsets into planes of HP x SW*L words: the padded copy in scratch when
- * COPY, else the input itself (then SW = 1, HP = H, L = W).
+ * Fields: x w b y scratch N C H W OC OH OW SH SW PH PW G K COPY HP L TAPS. w: [group][block of 4 channels]
+ * [k / TAPS][TAPS x 4 weights, tap offset], the offsets into planes of HP x SW*L words: the padded copy in
+ * scratch when COPY, else the input itself (then SW = 1, HP = H, L = W). TAPS 3: the row tile, whose
+ * steps hold 3 adjacent taps of a kernel row (the encoder uses it only at unit column stride and dilation).
  */
 void op_conv2d(Ctx *c, const u32 *f) {
   const i32 *x = tensor_at(c, f[0], OP_CONV2D);
@@ -58,7 +61,12 @@ void op_conv2d(Ctx *c, const u32 *f) {
   i32 *y = tensor_at(c, f[3], OP_CONV2D);
   i32 *scratch = tensor_at(c, f[4], OP_CONV2D);
   u32 n = f[5], ch = f[6], h = f[7], wd = f[8], oc = f[9], oh = f[10], ow = f[11], sh = f[12], sw = f[13];
-  u32 groups = f[16], k = f[17], copy = f[18], hp = f[19], l = f[20];
+  u32 groups = f[16], k = f[17], copy = f[18], hp = f[19], l = f[20], taps = f[21];
+  if (taps != 1 && (taps != 3 || k % 3 != 0)) {
+    fail("plan: conv2d taps per step must be 1, or 3 dividing K; got", taps);
+  }
+  Tile *tile = taps == 3 ? conv_tile3 : conv_tile;
+  u32 bwords = taps == 3 ? CONV_STEP3 * (k / 3) : CONV_STEP * k;
   u32 ipg = ch / groups, opg = oc / groups;
   u32 pixels = oh * ow;
   u32 wrow = sw * l, plane = hp * wrow;
@@ -68,6 +76,23 @@ void op_conv2d(Ctx *c, const u32 *f) {
   if (wrow == ow && sh == 1) {
     rows = 1;
     width = pixels;
+  }
+  if (k == 1 && ipg == 1 && opg == 1 && !copy && rows == 1) {
+    /* A 1x1 conv with one channel per group (a per-channel scale): a 4-channel tile would waste 3 of
+       its lanes and its bias/store overhead on every 4 pixels, so each plane is one multiply-add pass.
+       Each group's single step is [weight, 0, 0, 0, offset 0]. */
+    for (u32 img = 0; img < n; img++) {
+      for (u32 g = 0; g < groups; g++) {
+        u32 wt = w[g * CONV_STEP];
+        u32 b0 = bias ? (u32) bias[g] : 0;
+        const u32 *xp = (const u32 *) x + (img * ch + g) * pixels;
+        i32 *yp = y + (img * oc + g) * pixels;
+        for (u32 i = 0; i < pixels; i++) {
+          yp[i] = (i32) (b0 + wt * xp[i]);
+        }
+      }
+    }
+    return;
   }
   for (u32 img = 0; img < n; img++) {
     const i32 *src = x + img * ch * h * wd;
@@ -84,20 +109,20 @@ void op_conv2d(Ctx *c, const u32 *f) {
         for (u32 i = 0; bias && i < count; i++) {
           b4[i] = bias[first + i];
         }
-        const u32 *wb = w + (g * blocks + b) * CONV_STEP * k;
-        const u32 *wend = wb + CONV_STEP * k;
+        const u32 *wb = w + (g * blocks + b) * bwords;
+        const u32 *wend = wb + bwords;
         i32 *yb = y + (img * oc + first) * pixels;
         for (u32 r = 0; r < rows; r++) {
           const u32 *xr = xg + r * sh * wrow;
           i32 *yr = yb + r * width;
           for (u32 q = 0; q < width; q += 4) {
             if (count == 4 && width - q >= 4) {
-              conv_tile(wb, wend, xr + q, yr + q, 4 * pixels, b4);
+              tile(wb, wend, xr + q, yr + q, 4 * pixels, b4);
               continue;
             }
             /* A partial tile: lanes past the row or channels past the block must not be written. */
             i32 t[16];
-            conv_tile(wb, wend, xr + q, t, 16, b4);
+            tile(wb, wend, xr + q, t, 16, b4);
             u32 lanes = min_u(4, width - q);
             for (u32 i = 0; i < count; i++) {
               for (u32 j = 0; j < lanes; j++) {

@@ -3,7 +3,7 @@
 
 /* Fields (after opcode and length) of the fixed-size records; 0 = variable, checked by the kernel. */
 static const u32 FIELDS[] = {
-  [OP_CONV2D] = 21, [OP_DENSE] = 7, [OP_CLIP] = 5, [OP_RSHIFT] = 6, [OP_LSHIFT] = 6,
+  [OP_CONV2D] = 22, [OP_DENSE] = 7, [OP_CLIP] = 5, [OP_RSHIFT] = 6, [OP_LSHIFT] = 6,
   [OP_MAXPOOL] = 13, [OP_BINARY] = 0, [OP_REDUCE] = 0, [OP_GATHER] = 0, [OP_CONCAT] = 0,
   [OP_UNARY] = 4, [OP_LUT] = 5, [OP_TAKE] = 7, [OP_WHERE] = 7, [OP_REQUANT] = 12
 };

@@ -1,9 +1,9 @@
 package org.cvmj.cvm.mips.guest;
 
 import static org.cvmj.cvm.mips.guest.PlanFormat.CONV_BLOCK;
-import static org.cvmj.cvm.mips.guest.PlanFormat.CONV_STEP;
 import static org.cvmj.cvm.mips.guest.PlanFormat.DENSE_BLOCK;
 import static org.cvmj.cvm.mips.guest.PlanFormat.NO_TENSOR;
+import static org.cvmj.cvm.mips.guest.PlanFormat.ROW_TAPS;
 
 import org.cvmj.cvm.model.ModelException;
 import org.cvmj.cvm.model.Node;
@@ -20,11 +20,12 @@ final class MatrixLowering {
   private MatrixLowering() {}
 
   /**
-   * Fields: x w b y scratch N C H W OC OH OW SH SW PH PW G K COPY HP L. The guest reads the input in
+   * Fields: x w b y scratch N C H W OC OH OW SH SW PH PW G K COPY HP L TAPS. The guest reads the input in
    * planes of HP rows of SW phases of L words (phase p holds padded columns p, p + SW, ...): a padded
    * copy in the scratch buffer, or the input itself when there is no padding and unit column stride. Each
    * reduction step of the re-blocked weights carries its tap's byte offset into those planes, so the
-   * guest's tile needs no column matrix.
+   * guest's tile needs no column matrix. TAPS (1 or 3) is the number of taps per reduction step: 3 when
+   * the kernel's width is a multiple of 3 at unit column stride and dilation, for the row tile.
    */
   static int[] conv2d(PlanBuilder plan, Node node) throws ModelException {
     Conv2d c = (Conv2d) node.op();
@@ -55,18 +56,25 @@ final class MatrixLowering {
       }
     }
     int[] w = plan.prepack(node, in[1], "weight");
+    // Row tile: 3 horizontally adjacent taps per reduction step, which at unit column stride and dilation
+    // read 6 consecutive input words for 4 pixels (conv_tile3); else one tap per step (conv_tile).
+    int taps = sw == 1 && c.dilationW() == 1 && kw % ROW_TAPS == 0 ? ROW_TAPS : 1;
+    int steps = k / taps;
+    int stepWords = CONV_BLOCK * taps + 1;
     int blocks = (opg + CONV_BLOCK - 1) / CONV_BLOCK;
-    int[] blocked = new int[groups * blocks * k * CONV_STEP];
+    int[] blocked = new int[groups * blocks * steps * stepWords];
     for (int g = 0; g < groups; g++) {
       for (int b = 0; b < blocks; b++) {
-        int base = (g * blocks + b) * k * CONV_STEP;
-        for (int kk = 0; kk < k; kk++) {
-          blocked[base + kk * CONV_STEP + CONV_BLOCK] = tapOffset[kk];
+        int base = (g * blocks + b) * steps * stepWords;
+        for (int s = 0; s < steps; s++) {
+          // The step's first tap; the others are the next taps of the same kernel row, 1 word apart.
+          blocked[base + s * stepWords + CONV_BLOCK * taps] = tapOffset[s * taps];
         }
         for (int i = 0; i < CONV_BLOCK && b * CONV_BLOCK + i < opg; i++) {
           int oc = g * opg + b * CONV_BLOCK + i;
           for (int kk = 0; kk < k; kk++) {
-            blocked[base + kk * CONV_STEP + i] = w[oc * k + kk];
+            // Within a step: tap-major, then channel (weights of tap t at t * 4 .. t * 4 + 3).
+            blocked[base + (kk / taps) * stepWords + (kk % taps) * CONV_BLOCK + i] = w[oc * k + kk];
           }
         }
       }
@@ -74,7 +82,7 @@ final class MatrixLowering {
     return new int[] {PlanFormat.OP_CONV2D, in[0], plan.constant(blocked),
         c.useBias() ? in[2] : NO_TENSOR, node.firstEntry(), scratch,
         x.dim(0), x.dim(1), x.dim(2), x.dim(3), c.channels(), y.dim(2), y.dim(3),
-        c.strideH(), sw, c.padH(), c.padW(), groups, k, copy ? 1 : 0, hp, l};
+        c.strideH(), sw, c.padH(), c.padW(), groups, k, copy ? 1 : 0, hp, l, taps};
   }
 
   /** Fields: x w b y M K UNITS. */

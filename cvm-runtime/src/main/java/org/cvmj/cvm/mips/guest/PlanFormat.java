@@ -8,7 +8,7 @@ final class PlanFormat {
   private PlanFormat() {}
 
   static final int MAGIC = 0x4356_4D50; // "CVMP"
-  static final int VERSION = 3;
+  static final int VERSION = 4;
 
   /** Header words, in order; heads follow at {@link #HEADER_WORDS}. */
   static final int HEADER_WORDS = 13;
@@ -64,7 +64,10 @@ final class PlanFormat {
 
   /** Output channels per conv2d weight block and units per dense weight block (the kernels' tiles). */
   static final int CONV_BLOCK = 4;
-  /** Words per conv2d reduction step: a weight per channel of the block, then the tap's byte offset. */
-  static final int CONV_STEP = CONV_BLOCK + 1;
+  /**
+   * Taps per reduction step of conv2d's row tile (kernel width a multiple of 3, unit column stride and
+   * dilation). A step is TAPS x CONV_BLOCK weights (tap-major), then the first tap's byte offset.
+   */
+  static final int ROW_TAPS = 3;
   static final int DENSE_BLOCK = 8;
 }

@@ -20,8 +20,8 @@ class GuestElfTest {
   /** MIPS32 mnemonics (as objdump prints them) that the fault-proof VM implements (mips-fault-proof.md §3). */
   private static final Set<String> VM_MNEMONICS = Set.of("addi", "addiu", "addu", "and", "andi", "b", "beq",
       "beqz", "bgez", "bgtz", "blez", "bltz", "bne", "bnez", "clz", "clo", "div", "divu", "j", "jal", "jalr",
-      "jr", "lb", "lbu", "lh", "lhu", "li", "lui", "lw", "lwl", "lwr", "mfhi", "mflo", "move", "movn", "movz",
-      "mthi", "mtlo", "mul", "mult", "multu", "negu", "nop", "nor", "not", "or", "ori", "sb", "sh", "sll",
+      "jr", "lb", "lbu", "lh", "lhu", "li", "lui", "lw", "lwl", "lwr", "madd", "maddu", "mfhi", "mflo", "move", "movn", "movz",
+      "msub", "msubu", "mthi", "mtlo", "mul", "mult", "multu", "negu", "nop", "nor", "not", "or", "ori", "sb", "sh", "sll",
       "sllv", "slt", "slti", "sltiu", "sltu", "sra", "srav", "srl", "srlv", "sub", "subu", "sw", "swl", "swr",
       "sync", "syscall", "xor", "xori");
 

@@ -51,7 +51,7 @@ class ModelPlanTest {
     assertArrayEquals(plan, ModelPlan.encode(demo()));
     ByteBuffer b = ByteBuffer.wrap(plan);
     assertEquals(0x43564D50, b.getInt(0), "magic CVMP");
-    assertEquals(3, b.getInt(4), "version");
+    assertEquals(4, b.getInt(4), "version");
     assertEquals(plan.length / 4, b.getInt(8), "word count");
     assertEquals(0, plan.length % 4);
     assertEquals(256, b.getInt(28), "input elements");
@@ -90,12 +90,37 @@ class ModelPlanTest {
     r = GuestBuild.runNative(truncated, input);
     assertEquals(1, r.code());
     assertTrue(r.stderr().contains("length word differs"), r.stderr());
-    // Version 2 had a column-matrix conv2d record of the same length: it must be refused, not misread.
+    // Version 3 had conv2d records without TAPS: an older plan must be refused, not misread.
     byte[] old = plan.clone();
-    old[7] = 2;
+    old[7] = 3;
     r = GuestBuild.runNative(old, input);
     assertEquals(1, r.code());
-    assertTrue(r.stderr().contains("plan: this guest reads plan version 3 only; the plan has version 2"),
+    assertTrue(r.stderr().contains("plan: this guest reads plan version 4 only; the plan has version 3"),
         r.stderr());
+  }
+
+  @Test
+  void guestRejectsAConvRecordWithBadTaps() throws Exception {
+    // A 3x3 conv takes the row tile (TAPS 3, K = 2 * 3 * 3); TAPS must be 1, or 3 dividing K.
+    TestNet n = new TestNet(3);
+    EntryRef x = n.input(8, 1, 2, 5, 5);
+    Model model = n.model(n.op("conv2d", a("channels", "3", "kernel_size", "(3, 3)", "use_bias", "False"), x,
+        n.param(8, 127, 3, 2, 3, 3)));
+    byte[] plan = ModelPlan.encode(model);
+    ByteBuffer b = ByteBuffer.wrap(plan);
+    int at = PlanFormat.HEADER_WORDS + 3 * b.getInt(48) + 3 * b.getInt(16);
+    assertEquals(PlanFormat.OP_CONV2D, b.getInt(4 * at));
+    int taps = 4 * (at + 2 + 21);
+    assertEquals(3, b.getInt(taps));
+    byte[] input = n.randomInput(model);
+    assertEquals(0, GuestBuild.runNative(plan, input).code());
+    for (int bad : new int[] {0, 2, 9}) {
+      byte[] p = plan.clone();
+      ByteBuffer.wrap(p).putInt(taps, bad);
+      GuestBuild.Result r = GuestBuild.runNative(p, input);
+      assertEquals(1, r.code(), "taps " + bad);
+      assertTrue(r.stderr().contains("plan: conv2d taps per step must be 1, or 3 dividing K; got " + bad),
+          r.stderr());
+    }
   }
 }

@@ -1,7 +1,11 @@
 package org.cvmj.cvm.mips.guest;
 
 import static org.cvmj.cvm.mips.guest.TestNet.a;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
 import org.cvmj.cvm.format.EntryRef;
 import org.junit.jupiter.api.Test;
 
@@ -52,6 +56,92 @@ class OperatorCoverageTest {
     n.assertGuestAndVmAgree(n.model(one), "conv depthwise then 1x1 (int32 output)");
     n.assertGuestAndVmAgree(n.model(oneStrided), "conv groups then 1x1 stride 2");
     n.assertGuestAndVmAgree(n.model(inPlace), "conv unpadded in place, row stride 2");
+  }
+
+  /** The TAPS field (taps per reduction step: 3 for the row tile, else 1) of each conv2d record of a plan. */
+  private static List<Integer> convTaps(TestNet n, EntryRef y) throws Exception {
+    ByteBuffer b = ByteBuffer.wrap(ModelPlan.encode(n.model(y)));
+    int at = PlanFormat.HEADER_WORDS + 3 * b.getInt(48) + 3 * b.getInt(16);
+    List<Integer> taps = new ArrayList<>();
+    for (int r = 0; r < b.getInt(20); r++) {
+      if (b.getInt(4 * at) == PlanFormat.OP_CONV2D) {
+        assertEquals(24, b.getInt(4 * at + 4), "conv2d record words");
+        taps.add(b.getInt(4 * (at + 2 + 21)));
+      }
+      at += b.getInt(4 * at + 4);
+    }
+    return taps;
+  }
+
+  /** One conv2d on a fresh input of the given shape, requantised to 8 bits. */
+  private static EntryRef single(TestNet n, int[] xDims, int out, String[] attrs, boolean bias, int kh, int kw,
+      int groups) {
+    EntryRef x = n.input(8, xDims);
+    return n.requant(conv(n, x, xDims[1], out, attrs, bias, kh, kw, groups), 9);
+  }
+
+  @Test
+  void conv2dRowTileAndItsFallback() throws Exception {
+    // Kernel widths that are multiples of 3 at unit column stride and dilation take the row tile (3 taps
+    // per reduction step, conv_tile3.S); every case also runs in the VM, batch 2 throughout.
+    String[][] names = {
+        {"3x3 pad 1, 13 wide (a 1-lane tile per row), 5 channels (a partial block)", "3"},
+        {"3x3 unpadded in place, 2 output columns (one partial tile), 8 channels", "3"},
+        {"3x6 kernel, two row steps per kernel row, pad (0, 2)", "3"},
+        {"1x3 kernel, row stride 2, no bias", "3"},
+        {"3x3 row dilation 2 (only the offsets change)", "3"},
+        {"3x3 groups 2 and depthwise", "3"},
+        {"3x3 column stride 2: general tile", "1"},
+        {"3x3 column dilation 2: general tile", "1"},
+        {"3x3 dilation (2, 2): general tile", "1"},
+        {"3x2 and 5x5 kernels: general tile", "1"},
+    };
+    for (int i = 0; i < names.length; i++) {
+      TestNet n = new TestNet(100 + i);
+      EntryRef y = switch (i) {
+        case 0 -> single(n, new int[] {2, 3, 6, 13}, 5, a("padding", "(1, 1)"), true, 3, 3, 1);
+        case 1 -> single(n, new int[] {2, 4, 5, 4}, 8, a(), true, 3, 3, 1);
+        case 2 -> single(n, new int[] {2, 2, 7, 9}, 6, a("padding", "(0, 2)"), true, 3, 6, 1);
+        case 3 -> single(n, new int[] {2, 5, 6, 10}, 4, a("strides", "(2, 1)"), false, 1, 3, 1);
+        case 4 -> single(n, new int[] {2, 3, 9, 9}, 7, a("padding", "(2, 1)", "dilation", "(2, 1)"), true, 3, 3, 1);
+        case 5 -> {
+          EntryRef x = n.input(8, 2, 4, 9, 10);
+          EntryRef g = n.requant(conv(n, x, 4, 6, a("groups", "2", "padding", "(1, 1)"), true, 3, 3, 2), 9);
+          yield n.requant(conv(n, g, 6, 6, a("groups", "6", "padding", "(1, 1)"), true, 3, 3, 6), 9);
+        }
+        case 6 -> single(n, new int[] {2, 3, 8, 11}, 5, a("padding", "(1, 1)", "strides", "(1, 2)"), true, 3, 3, 1);
+        case 7 -> single(n, new int[] {2, 3, 8, 11}, 5, a("padding", "(1, 1)", "dilation", "(1, 2)"), true, 3, 3, 1);
+        case 8 -> single(n, new int[] {2, 3, 8, 11}, 5, a("padding", "(2, 2)", "dilation", "(2, 2)"), true, 3, 3, 1);
+        default -> {
+          EntryRef x = n.input(8, 2, 3, 9, 9);
+          EntryRef c = n.requant(conv(n, x, 3, 5, a("padding", "(1, 1)"), true, 3, 2, 1), 9);
+          yield n.requant(conv(n, c, 5, 4, a("padding", "(2, 2)"), true, 5, 5, 1), 9);
+        }
+      };
+      int want = Integer.parseInt(names[i][1]);
+      for (int taps : convTaps(n, y)) {
+        assertEquals(want, taps, names[i][0]);
+      }
+      n.assertGuestAndVmAgree(n.model(y), names[i][0]);
+    }
+  }
+
+  @Test
+  void conv2dOneByOnePerChannel() throws Exception {
+    // 1x1 with one input and one output channel per group (ResNet20's per-channel scales): one
+    // multiply-add pass per plane instead of the 4-channel tile. Batch 2, with and without bias; then
+    // the cases that must keep the tile: two channels per group, stride 2 (a phase copy), padding.
+    TestNet n = new TestNet(7);
+    EntryRef x = n.input(8, 2, 5, 7, 9);
+    EntryRef a = n.requant(conv(n, x, 5, 5, a("groups", "5"), true, 1, 1, 5), 6);
+    EntryRef b = conv(n, a, 5, 5, a("groups", "5"), false, 1, 1, 5);
+    n.assertGuestAndVmAgree(n.model(b), "conv 1x1 depthwise, bias then none (int32 output)");
+    TestNet m = new TestNet(8);
+    EntryRef x2 = m.input(8, 2, 6, 7, 9);
+    EntryRef two = m.requant(conv(m, x2, 6, 3, a("groups", "3"), true, 1, 1, 3), 6);
+    EntryRef strided = m.requant(conv(m, two, 3, 3, a("groups", "3", "strides", "(2, 2)"), true, 1, 1, 3), 6);
+    EntryRef padded = conv(m, strided, 3, 3, a("groups", "3", "padding", "(1, 1)"), true, 1, 1, 3);
+    m.assertGuestAndVmAgree(m.model(padded), "conv 1x1 grouped: 2 per group, strided, padded");
   }
 
   @Test
@@ -127,6 +217,14 @@ class OperatorCoverageTest {
         a("pool_size", "(3, 3)", "strides", "(2, 2)", "padding", "(1, 1)"),
         a("pool_size", "(3, 2)", "strides", "(2, 2)", "padding", "(1,)", "ceil_mode", "True"),
         a("pool_size", "(2, 3)", "padding", "(1, 2)"),
+        // 2x2 windows all inside the 9x10 input: the guest's fast path (stride 1, stride (1, 2), and
+        // stride 2 over 9 rows, whose last row is left out).
+        a("pool_size", "(2, 2)"),
+        a("pool_size", "(2, 2)", "strides", "(1, 2)"),
+        a("pool_size", "(2, 2)", "strides", "(2, 2)", "ceil_mode", "False"),
+        // 2x2 with padding, or ceil_mode over 9 rows (a partial last window): the general loop.
+        a("pool_size", "(2, 2)", "padding", "(1, 0)"),
+        a("pool_size", "(2, 2)", "strides", "(2, 2)", "ceil_mode", "True"),
     };
     long seed = 40;
     for (String[] v : variants) {
