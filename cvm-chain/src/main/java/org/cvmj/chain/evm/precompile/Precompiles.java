@@ -17,6 +17,7 @@ public final class Precompiles {
     m.put(Address.ofLong(0x05), new ModExp());
     m.put(Address.ofLong(0x06), new Bn128Add());
     m.put(Address.ofLong(0x07), new Bn128Mul());
+    m.put(Address.ofLong(0x08), new Bn128Pairing());
     m.put(Address.ofLong(0x09), new Blake2F());
     return m;
   }
