@@ -279,4 +279,60 @@ class TransactionExecutorTest {
     assertEquals(100_000, r.gasUsed());
     assertEquals(1, state.nonce(SENDER));
   }
+
+  @Test
+  void delegatecallRunsCodeInTheCallersContext() {
+    deploy(B, "CALLER PUSH0 SSTORE ADDRESS PUSH1 0x01 SSTORE CALLVALUE PUSH1 0x02 SSTORE STOP");
+    deploy(A, "PUSH0 PUSH0 PUSH0 PUSH0 PUSH1 0xbb GAS DELEGATECALL STOP");
+    TransactionResult r = call(A, Word.of(3), new byte[0], 21000);
+    assertTrue(r.isSuccess());
+    assertEquals(SENDER.word(), state.storage(A, Word.ZERO));
+    assertEquals(A.word(), state.storage(A, Word.ONE));
+    assertEquals(Word.of(3), state.storage(A, Word.of(2)));
+    assertTrue(state.storageOf(B).isEmpty());
+    assertEquals(Word.of(3), state.balance(A));
+  }
+
+  @Test
+  void callcodeRunsForeignCodeOnOwnStorageWithSelfAsCaller() {
+    deploy(B, "CALLER PUSH0 SSTORE STOP");
+    deploy(A, "PUSH0 PUSH0 PUSH0 PUSH0 PUSH0 PUSH1 0xbb GAS CALLCODE STOP");
+    assertTrue(call(A).isSuccess());
+    assertEquals(A.word(), state.storage(A, Word.ZERO));
+    assertTrue(state.storageOf(B).isEmpty());
+  }
+
+  @Test
+  void extcodeQueriesDistinguishMissingEmptyAndCodedAccounts() {
+    String code = "PUSH1 0xbb EXTCODESIZE PUSH0 MSTORE PUSH1 0xbb EXTCODEHASH PUSH1 0x20 MSTORE"
+        + " PUSH1 0xcc EXTCODEHASH PUSH1 0x40 MSTORE PUSH1 0x04 PUSH0 PUSH1 0x60 PUSH1 0xbb EXTCODECOPY"
+        + " PUSH1 0x80 PUSH0 RETURN";
+    deploy(B, "PUSH1 0x01 PUSH0 SSTORE");
+    deploy(A, code);
+    TransactionResult r = call(A);
+    byte[] out = r.returnData();
+    assertEquals(Word.of(4), Word.fromBytes(out, 0, 32)); // 60 01 5f 55
+    assertEquals(EvmHash.keccakWord(Asm.assemble("PUSH1 0x01 PUSH0 SSTORE")), Word.fromBytes(out, 32, 32));
+    assertEquals(Word.ZERO, Word.fromBytes(out, 64, 32)); // 0xcc does not exist
+    assertEquals(Word.fromHex("60015f55" + "00".repeat(28)), Word.fromBytes(out, 96, 32));
+  }
+
+  @Test
+  void logsOfARevertedInnerCallAreDropped() {
+    deploy(B, "PUSH0 PUSH0 LOG0 PUSH0 PUSH0 REVERT");
+    deploy(A, "PUSH0 PUSH0 PUSH0 PUSH0 PUSH0 PUSH1 0xbb GAS CALL POP PUSH0 PUSH0 LOG0 STOP");
+    TransactionResult r = call(A);
+    assertEquals(1, r.logs().size());
+    assertEquals(A, r.logs().get(0).address());
+  }
+
+  @Test
+  void precompilesAreCallableFromContracts() {
+    // SHA-256 of the empty input through STATICCALL to 0x02: 60 gas inside
+    deploy(A, "PUSH1 0x20 PUSH0 PUSH0 PUSH0 PUSH1 0x02 GAS STATICCALL POP PUSH1 0x20 PUSH0 RETURN");
+    TransactionResult r = call(A);
+    assertEquals(Word.fromHex("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"), word(r));
+    // pushes 14, memory 3, warm 100, sha256 60, then POP 2, PUSH1 3, PUSH0 2
+    assertEquals(21000 + 14 + 3 + 100 + 60 + 7, r.gasUsed());
+  }
 }
