@@ -1,6 +1,7 @@
 package org.cvmj.chain.evm;
 
 import java.util.List;
+import org.cvmj.chain.evm.precompile.Precompiles;
 
 /**
  * Executes one transaction against a world state (Cancun rules): checks it can be included, buys its gas,
@@ -30,6 +31,9 @@ public final class TransactionExecutor {
     state.warm(block.coinbase()); // EIP-3651
     Evm evm = new Evm(state, block, new TxContext(sender, gasPrice, tx.blobHashes()));
     evm.precompiles().keySet().forEach(state::warm);
+    for (long a = 1; a <= Precompiles.CANCUN_LAST_ADDRESS; a++) {
+      state.warm(Address.ofLong(a)); // all Cancun precompile addresses, implemented here or not (0x0a)
+    }
     for (AccessListEntry e : tx.accessList()) {
       state.warm(e.address());
       for (Word key : e.storageKeys()) state.warm(e.address(), key);

@@ -6,6 +6,12 @@ import org.cvmj.chain.evm.Address;
 
 /** The precompiled contracts active under Cancun, by address. */
 public final class Precompiles {
+  /**
+   * Cancun's precompiles occupy 0x01..0x0a; all start warm in a transaction (EIP-2929). 0x0a, the KZG point
+   * evaluation of EIP-4844, is not implemented yet: a call to it runs as a call to an account without code.
+   */
+  public static final long CANCUN_LAST_ADDRESS = 0x0a;
+
   private Precompiles() {}
 
   public static Map<Address, PrecompiledContract> cancun() {
