@@ -39,6 +39,9 @@ public final class ModExp implements PrecompiledContract {
 
   @Override
   public byte[] run(byte[] input) {
+    if (word(input, 0).signum() == 0 && word(input, 64).signum() == 0) {
+      return new byte[0]; // nothing to compute, whatever the (possibly absurd) exponent length
+    }
     int baseLen = word(input, 0).intValueExact();
     int expLen = word(input, 32).intValueExact();
     int modLen = word(input, 64).intValueExact();

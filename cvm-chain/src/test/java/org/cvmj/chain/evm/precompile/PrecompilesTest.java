@@ -82,6 +82,13 @@ class PrecompilesTest {
   }
 
   @Test
+  void modexpWithEmptyBaseAndModulusIgnoresTheExponentLength() {
+    byte[] in = hex(word(BigInteger.ZERO) + word(BigInteger.ONE.shiftLeft(255)) + word(BigInteger.ZERO));
+    assertEquals(200, new ModExp().gas(in));
+    assertEquals(0, new ModExp().run(in).length);
+  }
+
+  @Test
   void modexpSmall() {
     // 2^10 mod 1000 = 24, two-byte modulus output
     byte[] in = hex(word(BigInteger.ONE) + word(BigInteger.ONE) + word(BigInteger.TWO) + "02" + "0a" + "03e8");
