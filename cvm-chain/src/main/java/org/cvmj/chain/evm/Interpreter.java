@@ -38,7 +38,9 @@ final class Interpreter {
         if (op.dynamicGas() != null) {
           f.useGas(op.dynamicGas().cost(f));
         }
-        f.memory.resize(memoryEnd);
+        if (memoryEnd > 0) {
+          f.memory.resize(memoryEnd);
+        }
         f.pc++;
         op.execution().execute(f);
       }

@@ -15,11 +15,16 @@ final class StackOps {
   /** PUSHn reads n immediate bytes after the opcode; bytes past the end of the code read as zero. */
   static Operation.Execution push(int n) {
     return f -> {
+      byte[] code = f.code;
       int start = f.pc;
-      int avail = Math.max(0, Math.min(n, f.code.length - start));
-      byte[] buf = new byte[n];
-      if (avail > 0) System.arraycopy(f.code, start, buf, 0, avail);
-      f.stack.push(Word.fromBytes(buf));
+      long[] limbs = new long[4]; // limbs[0] least significant
+      for (int k = 0; k < n; k++) {
+        int at = start + k;
+        long b = at < code.length ? code[at] & 0xffL : 0;
+        int bitPos = (n - 1 - k) * 8;
+        limbs[bitPos >>> 6] |= b << (bitPos & 63);
+      }
+      f.stack.push(limbs[3], limbs[2], limbs[1], limbs[0]);
       f.pc += n;
     };
   }

@@ -11,6 +11,9 @@ import org.cvmj.chain.evm.precompile.Precompiles;
 public final class TransactionExecutor {
   /** EIP-4844: gas per blob. */
   public static final long GAS_PER_BLOB = 131072;
+  /** EIP-4844 (Cancun): at most 6 blobs per block, so per transaction. */
+  public static final int MAX_BLOBS_PER_BLOCK = 6;
+  private static final long VERSIONED_HASH_VERSION_KZG = 0x01;
 
   private TransactionExecutor() {}
 
@@ -82,6 +85,20 @@ public final class TransactionExecutor {
     }
     if (tx.isCreate() && tx.data().length > GasCost.MAX_INITCODE_SIZE) {
       throw new InvalidTransactionException("init code of " + tx.data().length + " bytes exceeds 49152 (EIP-3860)");
+    }
+    if (!tx.blobHashes().isEmpty()) {
+      if (tx.isCreate()) {
+        throw new InvalidTransactionException("a blob transaction cannot create a contract (EIP-4844)");
+      }
+      if (tx.blobHashes().size() > MAX_BLOBS_PER_BLOCK) {
+        throw new InvalidTransactionException(tx.blobHashes().size() + " blobs exceed the block's limit of "
+            + MAX_BLOBS_PER_BLOCK + " (EIP-4844)");
+      }
+      for (Word h : tx.blobHashes()) {
+        if ((h.u3() >>> 56) != VERSIONED_HASH_VERSION_KZG) {
+          throw new InvalidTransactionException("blob versioned hash " + h + " does not start with 0x01 (KZG)");
+        }
+      }
     }
     if (tx.maxPriorityFeePerGas().gt(tx.maxFeePerGas())) {
       throw new InvalidTransactionException("max priority fee exceeds the max fee per gas");

@@ -199,7 +199,7 @@ public record Word(long u3, long u2, long u1, long u0) implements Comparable<Wor
     if (d.isZero()) return ZERO;
     if (fitsUnsignedLong() && d.fitsUnsignedLong()) return of(Long.divideUnsigned(u0, d.u0));
     if (compareTo(d) < 0) return ZERO;
-    return divRem(d)[0];
+    return fromDigits(WideDivision.quotient(digits(), d.digits()));
   }
 
   /** Unsigned remainder; modulo zero gives zero. */
@@ -207,23 +207,22 @@ public record Word(long u3, long u2, long u1, long u0) implements Comparable<Wor
     if (d.isZero()) return ZERO;
     if (fitsUnsignedLong() && d.fitsUnsignedLong()) return of(Long.remainderUnsigned(u0, d.u0));
     if (compareTo(d) < 0) return this;
-    return divRem(d)[1];
+    return fromDigits(WideDivision.remainder(digits(), d.digits()));
   }
 
-  /** Shift-subtract long division over the bit length difference; d is not zero and d <= this. */
-  private Word[] divRem(Word d) {
-    int shift = bitLength() - d.bitLength();
-    Word q = ZERO;
-    Word r = this;
-    Word dd = d.shl(shift);
-    for (int i = shift; i >= 0; i--) {
-      if (r.compareTo(dd) >= 0) {
-        r = r.sub(dd);
-        q = q.or(ONE.shl(i));
-      }
-      dd = dd.shr(1);
-    }
-    return new Word[] {q, r};
+  /** The eight 32-bit digits of the word, least significant first. */
+  int[] digits() {
+    return new int[] {(int) u0, (int) (u0 >>> 32), (int) u1, (int) (u1 >>> 32), (int) u2, (int) (u2 >>> 32),
+        (int) u3, (int) (u3 >>> 32)};
+  }
+
+  /** The word made of the eight lowest digits of d. */
+  static Word fromDigits(int[] d) {
+    return new Word(join(d, 6), join(d, 4), join(d, 2), join(d, 0));
+  }
+
+  private static long join(int[] d, int i) {
+    return (d[i] & 0xffffffffL) | ((long) d[i + 1] << 32);
   }
 
   /** Signed division, rounding toward zero; x/0 = 0 and INT_MIN/-1 = INT_MIN. */
@@ -249,8 +248,9 @@ public record Word(long u3, long u2, long u1, long u0) implements Comparable<Wor
     Word s = add(b);
     boolean carry = s.compareTo(this) < 0;
     if (!carry) return s.mod(m);
-    long[] wide = {s.u0, s.u1, s.u2, s.u3, 1};
-    return modWide(wide, m);
+    int[] wide = java.util.Arrays.copyOf(s.digits(), 9);
+    wide[8] = 1;
+    return fromDigits(WideDivision.remainder(wide, m.digits()));
   }
 
   /** (this * b) mod m over the exact 512-bit product; m = 0 gives 0. */
@@ -276,23 +276,12 @@ public record Word(long u3, long u2, long u1, long u0) implements Comparable<Wor
     if (r[4] == 0 && r[5] == 0 && r[6] == 0 && r[7] == 0) {
       return ofLimbs(r).mod(m);
     }
-    return modWide(r, m);
-  }
-
-  /** Remainder of a little-endian multi-limb number by m, one bit at a time (257-bit running remainder). */
-  private static Word modWide(long[] n, Word m) {
-    Word r = ZERO;
-    for (int bit = n.length * 64 - 1; bit >= 0; bit--) {
-      boolean top = r.u3 < 0;
-      r = r.shl(1);
-      if (((n[bit >>> 6] >>> (bit & 63)) & 1) != 0) {
-        r = r.or(ONE);
-      }
-      if (top || r.compareTo(m) >= 0) {
-        r = r.sub(m);
-      }
+    int[] wide = new int[16];
+    for (int i = 0; i < 8; i++) {
+      wide[2 * i] = (int) r[i];
+      wide[2 * i + 1] = (int) (r[i] >>> 32);
     }
-    return r;
+    return fromDigits(WideDivision.remainder(wide, m.digits()));
   }
 
   /** this ^ e mod 2^256 by square-and-multiply. */

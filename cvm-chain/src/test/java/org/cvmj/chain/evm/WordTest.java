@@ -197,6 +197,35 @@ class WordTest {
     }
   }
 
+  /** Digits drawn from 0, 1, 0x7fffffff, 0x80000000, 0xffffffff and random: the corner cases of algorithm D. */
+  @Test
+  void divisionAgreesWithBigIntegerOnStructuredDigits() {
+    SplittableRandom rnd = new SplittableRandom(7);
+    int[] special = {0, 1, 0x7fffffff, 0x80000000, 0xffffffff};
+    for (int i = 0; i < 20000; i++) {
+      Word a = structured(rnd, special);
+      Word b = structured(rnd, special);
+      Word m = structured(rnd, special);
+      if (b.isZero() || m.isZero()) continue;
+      BigInteger x = a.toBigInteger();
+      BigInteger y = b.toBigInteger();
+      BigInteger z = m.toBigInteger();
+      assertEquals(Word.fromBigInteger(x.divide(y)), a.div(b), a + " / " + b);
+      assertEquals(Word.fromBigInteger(x.mod(y)), a.mod(b), a + " % " + b);
+      assertEquals(Word.fromBigInteger(x.multiply(y).mod(z)), a.mulMod(b, m), a + " * " + b + " % " + m);
+      assertEquals(Word.fromBigInteger(x.add(y).mod(z)), a.addMod(b, m));
+    }
+  }
+
+  private static Word structured(SplittableRandom rnd, int[] special) {
+    int[] d = new int[8];
+    int top = rnd.nextInt(8);
+    for (int i = 0; i <= top; i++) {
+      d[i] = rnd.nextInt(3) == 0 ? rnd.nextInt() : special[rnd.nextInt(special.length)];
+    }
+    return Word.fromDigits(d);
+  }
+
   /** Operands of mixed widths, so both the 64-bit fast paths and the wide paths run. */
   private static Word random(SplittableRandom rnd) {
     Word x = new Word(rnd.nextLong(), rnd.nextLong(), rnd.nextLong(), rnd.nextLong());
