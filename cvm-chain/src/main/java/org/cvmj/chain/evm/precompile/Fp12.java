@@ -82,6 +82,41 @@ final class Fp12 {
     return new Fp12(r);
   }
 
+  /** this · k for k in Fp. */
+  Fp12 scale(BigInteger k) {
+    BigInteger[] r = new BigInteger[DEGREE];
+    for (int i = 0; i < DEGREE; i++) r[i] = c[i].multiply(k).mod(P);
+    return new Fp12(r);
+  }
+
+  /**
+   * this^(p^k) by the Frobenius map: coefficients lie in Fp, so f(w)^p = Σ cᵢ·(w^p)ⁱ; the images (w^(p^k))ⁱ are
+   * computed once per k.
+   */
+  Fp12 frobenius(int k) {
+    Fp12[] images = FrobeniusImages.of(k);
+    Fp12 r = ZERO;
+    for (int i = 0; i < DEGREE; i++) {
+      if (c[i].signum() != 0) r = r.add(images[i].scale(c[i]));
+    }
+    return r;
+  }
+
+  private static final class FrobeniusImages {
+    private static final Fp12[][] CACHE = new Fp12[DEGREE][];
+
+    static synchronized Fp12[] of(int k) {
+      if (CACHE[k] == null) {
+        Fp12 wp = monomial(1).pow(P.pow(k));
+        Fp12[] images = new Fp12[DEGREE];
+        images[0] = ONE;
+        for (int i = 1; i < DEGREE; i++) images[i] = images[i - 1].mul(wp);
+        CACHE[k] = images;
+      }
+      return CACHE[k];
+    }
+  }
+
   Fp12 pow(BigInteger e) {
     Fp12 result = ONE;
     for (int i = e.bitLength() - 1; i >= 0; i--) {

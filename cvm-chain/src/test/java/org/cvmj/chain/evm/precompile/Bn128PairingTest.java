@@ -43,6 +43,15 @@ class Bn128PairingTest {
   }
 
   @Test
+  void frobeniusIsThePthPowerAndTheFinalExponentSplitsCorrectly() {
+    Fp12 x = Fp12.constant(BigInteger.valueOf(5)).add(Fp12.monomial(1)).add(Fp12.monomial(7).scale(BigInteger.TEN));
+    assertEquals(x.pow(AltBn128.P), x.frobenius(1));
+    assertEquals(x.pow(AltBn128.P.pow(2)), x.frobenius(2));
+    BigInteger full = AltBn128.P.pow(12).subtract(BigInteger.ONE).divide(AltBn128.N);
+    assertEquals(x.pow(full), Bn128Pairing.finalExponentiation(x));
+  }
+
+  @Test
   void emptyInputIsTrue() {
     assertEquals(TRUE, run(""));
     assertEquals(34000, new Bn128Pairing().gas(new byte[0]));
