@@ -4,7 +4,8 @@
  *
  * <p>Where each concern lives:
  * <ul>
- *   <li>{@link org.cvmj.chain.evm.Word}: the 256-bit word (four longs) and all its arithmetic;
+ *   <li>{@link org.cvmj.chain.evm.Word}: the 256-bit word (four longs) and all its arithmetic, with
+ *       {@code WideDivision} (Knuth's algorithm D) for DIV/MOD and the 512-bit ADDMOD/MULMOD remainders;
  *       {@link org.cvmj.chain.evm.Address}: a 160-bit address.
  *   <li>{@code OperationTable}: the one table, opcode → name, constant gas, stack inputs/outputs, memory range,
  *       dynamic gas, implementation. The implementations are grouped by concern: {@code ArithmeticOps}
@@ -25,7 +26,8 @@
  *       {@link org.cvmj.chain.evm.InMemoryWorldState} implements it with an undo journal.
  *   <li>{@link org.cvmj.chain.evm.TransactionExecutor}: one transaction from
  *       {@link org.cvmj.chain.evm.TransactionRequest} and {@link org.cvmj.chain.evm.BlockContext} to
- *       {@link org.cvmj.chain.evm.TransactionResult} (gas purchase, warm sets, refund cap, coinbase tip).
+ *       {@link org.cvmj.chain.evm.TransactionResult} (validity checks, gas purchase, warm sets, refund cap,
+ *       coinbase tip); {@link org.cvmj.chain.evm.IntrinsicGas} for the caller's intrinsic gas.
  *   <li>{@code org.cvmj.chain.evm.precompile}: the precompiled contracts at 0x01-0x09.
  * </ul>
  */
