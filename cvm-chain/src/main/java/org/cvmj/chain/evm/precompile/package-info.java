@@ -1,0 +1,6 @@
+/**
+ * Precompiled contracts, one class each, registered by address in {@link
+ * org.cvmj.chain.evm.precompile.Precompiles}: ecrecover, SHA-256, RIPEMD-160, identity, modexp (EIP-198 with
+ * EIP-2565 gas), alt_bn128 add/mul/pairing (EIP-196/197 with EIP-1108 gas) and BLAKE2 F (EIP-152).
+ */
+package org.cvmj.chain.evm.precompile;
