@@ -106,7 +106,7 @@ public final class CrossTools {
    * Runs {@code elf} under qemu-mips as a MIPS32 4Kc (a release 1 core, so an instruction newer than the
    * VM's set fails here too) with an empty environment; argv[0] is the ELF's path.
    */
-  static GuestRun qemu(Path elf, List<String> args, byte[] stdin) throws IOException, InterruptedException {
+  static ProgramRun qemu(Path elf, List<String> args, byte[] stdin) throws IOException, InterruptedException {
     Path qemu = qemu();
     Path dir = Files.createTempDirectory("cvmj-qemu");
     try {
@@ -124,7 +124,7 @@ public final class CrossTools {
         p.destroyForcibly();
         throw new AssertionError("qemu-mips did not finish: " + cmd);
       }
-      return new GuestRun(Files.readAllBytes(out), Files.readAllBytes(err), p.exitValue(), -1);
+      return new ProgramRun(Files.readAllBytes(out), Files.readAllBytes(err), p.exitValue(), -1);
     } finally {
       for (String f : new String[] {"stdin", "stdout", "stderr"}) {
         Files.deleteIfExists(dir.resolve(f));

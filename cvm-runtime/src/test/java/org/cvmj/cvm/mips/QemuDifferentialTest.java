@@ -9,19 +9,19 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every test program, compiled by the real cross compiler, gives byte-identical output and the same exit
- * status in the VM as in qemu-mips. (What the output should be is asserted in {@link GuestProgramsTest}.)
+ * status in the VM as in qemu-mips. (What the output should be is asserted in {@link ProgramOutputTest}.)
  */
 class QemuDifferentialTest {
-  static List<GuestCase> cases() {
-    return GuestCase.all();
+  static List<ProgramCase> cases() {
+    return ProgramCase.all();
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
-  void vmAgreesWithQemu(GuestCase c) throws Exception {
+  void vmAgreesWithQemu(ProgramCase c) throws Exception {
     Path elf = CrossTools.build(c.program(), c.opt());
-    GuestRun reference = CrossTools.qemu(elf, c.args(), c.stdin());
-    GuestRun vm = GuestRun.vm(elf, c.args(), c.stdin());
+    ProgramRun reference = CrossTools.qemu(elf, c.args(), c.stdin());
+    ProgramRun vm = ProgramRun.vm(elf, c.args(), c.stdin());
     assertEquals("", reference.err(), "qemu-mips stderr");
     assertEquals(reference.exitCode(), vm.exitCode(), "exit status; VM output:\n" + tail(vm.out()));
     assertEquals(reference.out(), vm.out(), "stdout");

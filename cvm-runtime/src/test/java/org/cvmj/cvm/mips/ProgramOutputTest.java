@@ -19,19 +19,19 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The test programs run in the VM print what they should: every value is recomputed here in Java, so a bug
  * shared by the VM and qemu, or a program that prints nothing useful, still fails.
  */
-class GuestProgramsTest {
-  private static GuestRun run(String program, String opt) throws Exception {
-    return run(program, opt, GuestCase.argsFor(program), new byte[0]);
+class ProgramOutputTest {
+  private static ProgramRun run(String program, String opt) throws Exception {
+    return run(program, opt, ProgramCase.argsFor(program), new byte[0]);
   }
 
-  private static GuestRun run(String program, String opt, List<String> args, byte[] stdin) throws Exception {
-    return GuestRun.vm(CrossTools.build(program, opt), args, stdin);
+  private static ProgramRun run(String program, String opt, List<String> args, byte[] stdin) throws Exception {
+    return ProgramRun.vm(CrossTools.build(program, opt), args, stdin);
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"-O2", "-O0"})
   void arithmetic(String opt) throws Exception {
-    GuestRun r = run("arith", opt);
+    ProgramRun r = run("arith", opt);
     assertEquals(0, r.exitCode());
     // 21 operands: 14 operations on every pair, 14 immediate forms on each.
     assertEquals(21 * 21 * 14 + 21 * 14, OpLineOracle.verify(r.out(), "arith done"));
@@ -40,7 +40,7 @@ class GuestProgramsTest {
   @ParameterizedTest
   @ValueSource(strings = {"-O2", "-O0"})
   void shifts(String opt) throws Exception {
-    GuestRun r = run("shifts", opt);
+    ProgramRun r = run("shifts", opt);
     assertEquals(0, r.exitCode());
     // Per operand: 32 constant amounts x 3, 32 register amounts x 4, 13 64-bit amounts x 3.
     assertEquals(21 * (96 + 128 + 39), OpLineOracle.verify(r.out(), "shifts done"));
@@ -49,7 +49,7 @@ class GuestProgramsTest {
   @ParameterizedTest
   @ValueSource(strings = {"-O2", "-O0"})
   void multiplyAndDivide(String opt) throws Exception {
-    GuestRun r = run("muldiv", opt);
+    ProgramRun r = run("muldiv", opt);
     assertEquals(0, r.exitCode());
     // Per operand: 7 products with each of 21 operands, 4 quotients with each of 13 divisors, 13 constants.
     assertEquals(21 * (21 * 7 + 13 * 4 + 13), OpLineOracle.verify(r.out(), "muldiv done"));
@@ -60,7 +60,7 @@ class GuestProgramsTest {
   @ParameterizedTest
   @ValueSource(strings = {"-O2", "-O0"})
   void unalignedAccess(String opt) throws Exception {
-    GuestRun r = run("unaligned", opt);
+    ProgramRun r = run("unaligned", opt);
     assertEquals(0, r.exitCode(), r.out());
     byte[] buf = new byte[64];
     for (int i = 0; i < buf.length; i++) {
@@ -99,7 +99,7 @@ class GuestProgramsTest {
   @ParameterizedTest
   @ValueSource(strings = {"-O2", "-O0"})
   void recursion(String opt) throws Exception {
-    GuestRun r = run("recursion", opt);
+    ProgramRun r = run("recursion", opt);
     assertEquals(0, r.exitCode());
     StringBuilder want = new StringBuilder();
     long[] fib = new long[25];
@@ -144,8 +144,8 @@ class GuestProgramsTest {
   @ParameterizedTest
   @ValueSource(strings = {"-O2", "-O0"})
   void sha256OfFixedMessagesAndStdin(String opt) throws Exception {
-    byte[] input = GuestCase.sampleInput();
-    GuestRun r = run("sha256", opt, List.of(), input);
+    byte[] input = ProgramCase.sampleInput();
+    ProgramRun r = run("sha256", opt, List.of(), input);
     assertEquals(0, r.exitCode());
     byte[] pattern = new byte[1000];
     for (int i = 0; i < pattern.length; i++) {
@@ -167,7 +167,7 @@ class GuestProgramsTest {
 
   @Test
   void sha256OfEmptyStdin() throws Exception {
-    GuestRun r = run("sha256", "-O2", List.of(), new byte[0]);
+    ProgramRun r = run("sha256", "-O2", List.of(), new byte[0]);
     assertTrue(r.out().endsWith(
         "sha256 stdin 0 = e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855\n"), r.out());
   }
@@ -175,7 +175,7 @@ class GuestProgramsTest {
   @ParameterizedTest
   @ValueSource(strings = {"-O2", "-O0"})
   void sorting(String opt) throws Exception {
-    GuestRun r = run("sort", opt);
+    ProgramRun r = run("sort", opt);
     assertEquals(0, r.exitCode());
     int[] data = new int[2000];
     int x = 2024;
@@ -200,7 +200,7 @@ class GuestProgramsTest {
   @ParameterizedTest
   @ValueSource(strings = {"-O2", "-O0"})
   void strings(String opt) throws Exception {
-    GuestRun r = run("strings", opt);
+    ProgramRun r = run("strings", opt);
     assertEquals(0, r.exitCode());
     assertEquals("""
         fault proof
@@ -217,11 +217,11 @@ class GuestProgramsTest {
   @ParameterizedTest
   @ValueSource(strings = {"-O2", "-O0"})
   void argumentsAndExitStatus(String opt) throws Exception {
-    GuestRun r = run("args", opt);
+    ProgramRun r = run("args", opt);
     assertEquals(42, r.exitCode());
     assertEquals("argc 5\nargv[1] 2 42\nargv[2] 11 hello world\nargv[3] 0 \nargv[4] 2 -x\n", r.out());
     String unicode = "\u00fcnicode \u2713";
-    GuestRun u = run("args", opt, List.of("255", unicode), new byte[0]);
+    ProgramRun u = run("args", opt, List.of("255", unicode), new byte[0]);
     assertEquals(255, u.exitCode());
     int unicodeBytes = unicode.getBytes(StandardCharsets.UTF_8).length; // argv strings are UTF-8
     assertEquals("argc 3\nargv[1] 3 255\nargv[2] " + unicodeBytes + " " + unicode + "\n",
@@ -231,7 +231,7 @@ class GuestProgramsTest {
 
   @Test
   void everyInstructionCheckPasses() throws Exception {
-    GuestRun r = run("insns", "-O2");
+    ProgramRun r = run("insns", "-O2");
     assertFalse(r.out().contains("FAIL"), r.out());
     assertTrue(r.out().endsWith("checks 177 failures 0\n"), r.out());
     assertEquals(0, r.exitCode());
@@ -241,15 +241,15 @@ class GuestProgramsTest {
   @ValueSource(strings = {"-O2", "-O0"})
   void divisionByZeroStopsTheMachine(String opt) throws Exception {
     java.nio.file.Path elf = CrossTools.build("divzero", opt);
-    MipsException e = assertThrows(MipsException.class, () -> GuestRun.vm(elf, List.of(), new byte[0]));
+    MipsException e = assertThrows(MipsException.class, () -> ProgramRun.vm(elf, List.of(), new byte[0]));
     assertTrue(e.getMessage().contains("division by zero"), e.getMessage());
-    assertEquals(100, GuestRun.vm(elf, List.of("x"), new byte[0]).exitCode());
+    assertEquals(100, ProgramRun.vm(elf, List.of("x"), new byte[0]).exitCode());
   }
 
   @Test
   void takenTrapStopsTheMachine() throws Exception {
     java.nio.file.Path elf = CrossTools.build("trap", "-O2");
-    MipsException e = assertThrows(MipsException.class, () -> GuestRun.vm(elf, List.of(), new byte[0]));
+    MipsException e = assertThrows(MipsException.class, () -> ProgramRun.vm(elf, List.of(), new byte[0]));
     // The message names the instruction: teq $zero, $zero encodes as 0x00000034.
     assertTrue(e.getMessage().contains("00000034"), e.getMessage());
   }

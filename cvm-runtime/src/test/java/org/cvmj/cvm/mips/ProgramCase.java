@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /** One way of running a test program: which source, at which optimisation level, with which argv and stdin. */
-record GuestCase(String program, String opt, List<String> args, byte[] stdin) {
+record ProgramCase(String program, String opt, List<String> args, byte[] stdin) {
   /** The C programs; each is built at -O2 and at -O0, which select rather different instructions. */
   static final List<String> C_PROGRAMS = List.of("arith", "shifts", "muldiv", "unaligned", "recursion", "sha256",
       "sort", "strings", "args");
@@ -22,14 +22,14 @@ record GuestCase(String program, String opt, List<String> args, byte[] stdin) {
     return program.equals("args") ? List.of("42", "hello world", "", "-x") : List.of();
   }
 
-  static List<GuestCase> all() {
-    List<GuestCase> cases = new ArrayList<>();
+  static List<ProgramCase> all() {
+    List<ProgramCase> cases = new ArrayList<>();
     for (String opt : List.of("-O2", "-O0")) {
       for (String p : C_PROGRAMS) {
-        cases.add(new GuestCase(p, opt, argsFor(p), p.equals("sha256") ? sampleInput() : new byte[0]));
+        cases.add(new ProgramCase(p, opt, argsFor(p), p.equals("sha256") ? sampleInput() : new byte[0]));
       }
     }
-    cases.add(new GuestCase("insns", "-O2", List.of(), new byte[0]));
+    cases.add(new ProgramCase("insns", "-O2", List.of(), new byte[0]));
     return cases;
   }
 
