@@ -122,8 +122,9 @@ final class EnvironmentOps {
     long dst = f.stack.pop().longValue();
     Word off = f.stack.pop();
     Word size = f.stack.pop();
-    long end = Operation.memoryEnd(off, size);
-    if (!off.fitsLong() || end > f.returnData.length) {
+    // EIP-211: offset + size past the return data halts, even when size is zero.
+    long end = off.fitsLong() && size.fitsLong() ? off.longValue() + size.longValue() : -1;
+    if (end < 0 || end > f.returnData.length) {
       throw new EvmHalt(HaltReason.RETURN_DATA_OUT_OF_BOUNDS);
     }
     if (size.isZero()) return;
