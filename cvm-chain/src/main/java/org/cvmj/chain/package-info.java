@@ -1,5 +1,9 @@
 /**
  * The CVM-J chain node (issue 5, in progress): a Java EVM chain with Ethereum conventions everywhere a client
- * can see. Subpackages are added as the capabilities land; see the README's module table.
+ * can see. Packages, lowest first: {@code rlp}, {@code crypto} (Keccak-256, {@code Hash}, {@code Address},
+ * secp256k1), {@code trie} (Merkle Patricia Trie), {@code tx} (signed transactions, intrinsic gas, validity
+ * rules and the one {@code InvalidTransactionException}), {@code evm} (the Cancun EVM over a journaled world
+ * state), {@code state} (state root and logs hash), {@code statetest} (the GeneralStateTests runner) and
+ * {@code cli} (the {@code cvm-chain} command line).
  */
 package org.cvmj.chain;

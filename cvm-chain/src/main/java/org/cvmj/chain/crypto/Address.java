@@ -35,6 +35,15 @@ public record Address(byte[] bytes) implements Comparable<Address> {
     return a;
   }
 
+  /** The address whose low 8 bytes are {@code v}, big-endian (precompiles such as 0x01, tests). */
+  public static Address ofLong(long v) {
+    byte[] b = new byte[LENGTH];
+    for (int i = 0; i < 8; i++) {
+      b[LENGTH - 1 - i] = (byte) (v >>> (8 * i));
+    }
+    return new Address(b);
+  }
+
   /** The address of a 64-byte uncompressed public key (X || Y): the last 20 bytes of its Keccak-256. */
   public static Address fromPublicKey(byte[] publicKey64) {
     if (publicKey64.length != 64) {

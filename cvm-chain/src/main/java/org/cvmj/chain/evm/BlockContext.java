@@ -1,6 +1,7 @@
 package org.cvmj.chain.evm;
 
 import java.util.function.LongFunction;
+import org.cvmj.chain.crypto.Address;
 
 /**
  * What the block tells the EVM: COINBASE, NUMBER, TIMESTAMP, GASLIMIT, BASEFEE, PREVRANDAO, CHAINID,

@@ -1,5 +1,7 @@
 package org.cvmj.chain.evm;
 
+import org.cvmj.chain.crypto.Address;
+
 /**
  * The outcome of a message: success, revert (state undone, unused gas returned, output is the revert data) or
  * exceptional halt (state undone, all gas consumed).

@@ -2,6 +2,8 @@ package org.cvmj.chain.evm;
 
 import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
+import org.cvmj.chain.crypto.Address;
+import org.cvmj.chain.crypto.Keccak256;
 
 /** Addresses of new contracts: CREATE from (sender, nonce), CREATE2 from (sender, salt, init code) (EIP-1014). */
 public final class ContractAddress {
@@ -9,7 +11,7 @@ public final class ContractAddress {
 
   /** keccak256(rlp([sender, nonce]))[12:]. */
   public static Address create(Address sender, long nonce) {
-    byte[] addr = sender.toBytes();
+    byte[] addr = sender.bytes();
     byte[] nonceRlp = rlpUnsigned(nonce);
     int payload = 1 + addr.length + nonceRlp.length;
     ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -17,21 +19,21 @@ public final class ContractAddress {
     out.write(0x80 + addr.length);
     out.writeBytes(addr);
     out.writeBytes(nonceRlp);
-    return fromHash(EvmHash.keccak256(out.toByteArray()));
+    return fromHash(Keccak256.digest(out.toByteArray()));
   }
 
   /** keccak256(0xff ++ sender ++ salt ++ keccak256(initCode))[12:]. */
   public static Address create2(Address sender, Word salt, byte[] initCode) {
     byte[] buf = new byte[1 + 20 + 32 + 32];
     buf[0] = (byte) 0xff;
-    System.arraycopy(sender.toBytes(), 0, buf, 1, 20);
+    System.arraycopy(sender.bytes(), 0, buf, 1, 20);
     salt.writeTo(buf, 21);
-    System.arraycopy(EvmHash.keccak256(initCode), 0, buf, 53, 32);
-    return fromHash(EvmHash.keccak256(buf));
+    System.arraycopy(Keccak256.digest(initCode), 0, buf, 53, 32);
+    return fromHash(Keccak256.digest(buf));
   }
 
   private static Address fromHash(byte[] hash) {
-    return Address.fromBytes(Arrays.copyOfRange(hash, 12, 32));
+    return new Address(Arrays.copyOfRange(hash, 12, 32));
   }
 
   /** RLP of an unsigned integer: 0x80 for zero, the byte itself below 0x80, else a short string. */

@@ -1,5 +1,8 @@
 package org.cvmj.chain.evm;
 
+import org.cvmj.chain.crypto.Address;
+import org.cvmj.chain.crypto.Keccak256;
+
 /** 0x20 KECCAK256 and 0x30-0x4A: what a frame can read about its message, its code, other accounts and the block. */
 final class EnvironmentOps {
   private EnvironmentOps() {}
@@ -10,14 +13,14 @@ final class EnvironmentOps {
   }
 
   static long accessTopGas(Frame f) {
-    return accessCost(f, Address.fromWord(f.stack.peek(0)));
+    return accessCost(f, f.stack.peek(0).toAddress());
   }
 
   static void keccak256(Frame f) {
     long off = f.stack.pop().longValue();
     Word size = f.stack.pop();
     byte[] data = size.isZero() ? new byte[0] : f.memory.read(off, size.longValue());
-    f.stack.push(EvmHash.keccakWord(data));
+    f.stack.push(Word.fromBytes(Keccak256.digest(data)));
   }
 
   static long keccak256Gas(Frame f) {
@@ -25,19 +28,19 @@ final class EnvironmentOps {
   }
 
   static void address(Frame f) {
-    f.stack.push(f.address().word());
+    f.stack.push(Word.fromAddress(f.address()));
   }
 
   static void balance(Frame f) {
-    f.stack.push(f.state().balance(Address.fromWord(f.stack.pop())));
+    f.stack.push(f.state().balance(f.stack.pop().toAddress()));
   }
 
   static void origin(Frame f) {
-    f.stack.push(f.evm.tx().origin().word());
+    f.stack.push(Word.fromAddress(f.evm.tx().origin()));
   }
 
   static void caller(Frame f) {
-    f.stack.push(f.message.caller().word());
+    f.stack.push(Word.fromAddress(f.message.caller()));
   }
 
   static void callvalue(Frame f) {
@@ -93,7 +96,7 @@ final class EnvironmentOps {
   }
 
   static void extcodesize(Frame f) {
-    f.stack.push(Word.of(f.state().code(Address.fromWord(f.stack.pop())).length));
+    f.stack.push(Word.of(f.state().code(f.stack.pop().toAddress()).length));
   }
 
   /** EXTCODECOPY: (address, destOffset, offset, size). */
@@ -106,7 +109,7 @@ final class EnvironmentOps {
   }
 
   static void extcodecopy(Frame f) {
-    byte[] code = f.state().code(Address.fromWord(f.stack.pop()));
+    byte[] code = f.state().code(f.stack.pop().toAddress());
     copyPadded(f, code);
   }
 
@@ -119,8 +122,9 @@ final class EnvironmentOps {
     long dst = f.stack.pop().longValue();
     Word off = f.stack.pop();
     Word size = f.stack.pop();
-    long end = Operation.memoryEnd(off, size);
-    if (!off.fitsLong() || end > f.returnData.length) {
+    // EIP-211: offset + size past the return data halts, even when size is zero.
+    long end = off.fitsLong() && size.fitsLong() ? off.longValue() + size.longValue() : -1;
+    if (end < 0 || end > f.returnData.length) {
       throw new EvmHalt(HaltReason.RETURN_DATA_OUT_OF_BOUNDS);
     }
     if (size.isZero()) return;
@@ -129,7 +133,7 @@ final class EnvironmentOps {
 
   /** EXTCODEHASH: zero for an empty or missing account (EIP-1052, EIP-161). */
   static void extcodehash(Frame f) {
-    Address a = Address.fromWord(f.stack.pop());
+    Address a = f.stack.pop().toAddress();
     f.stack.push(f.state().isEmpty(a) ? Word.ZERO : f.state().codeHash(a));
   }
 
@@ -138,7 +142,7 @@ final class EnvironmentOps {
   }
 
   static void coinbase(Frame f) {
-    f.stack.push(f.evm.block().coinbase().word());
+    f.stack.push(Word.fromAddress(f.evm.block().coinbase()));
   }
 
   static void timestamp(Frame f) {

@@ -1,6 +1,7 @@
 package org.cvmj.chain.evm;
 
 import java.util.Map;
+import org.cvmj.chain.crypto.Address;
 import org.cvmj.chain.evm.precompile.PrecompiledContract;
 import org.cvmj.chain.evm.precompile.Precompiles;
 

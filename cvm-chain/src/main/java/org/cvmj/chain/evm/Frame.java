@@ -1,6 +1,7 @@
 package org.cvmj.chain.evm;
 
 import java.util.BitSet;
+import org.cvmj.chain.crypto.Address;
 
 /** The running state of one message: its code, pc, gas, stack, memory and the last call's return data. */
 final class Frame {

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.cvmj.chain.crypto.Address;
+import org.cvmj.chain.crypto.Keccak256;
 
 /**
  * A journaled world state held in maps. Each mutation records its own undo step; a snapshot is the journal
@@ -19,7 +21,7 @@ public final class InMemoryWorldState implements WorldState {
     Word balance = Word.ZERO;
     long nonce;
     byte[] code = new byte[0];
-    Word codeHash = EvmHash.EMPTY_CODE_HASH;
+    Word codeHash = Word.fromBytes(Keccak256.EMPTY.bytes());
     Map<Word, Word> storage = new HashMap<>();
     Map<Word, Word> original = new HashMap<>();
   }
@@ -111,7 +113,7 @@ public final class InMemoryWorldState implements WorldState {
     byte[] oldCode = acc.code;
     Word oldHash = acc.codeHash;
     acc.code = code.clone();
-    acc.codeHash = EvmHash.keccakWord(code);
+    acc.codeHash = Word.fromBytes(Keccak256.digest(code));
     journal.add(() -> {
       acc.code = oldCode;
       acc.codeHash = oldHash;
@@ -294,7 +296,7 @@ public final class InMemoryWorldState implements WorldState {
     acc.balance = balance;
     acc.nonce = nonce;
     acc.code = code.clone();
-    acc.codeHash = EvmHash.keccakWord(code);
+    acc.codeHash = Word.fromBytes(Keccak256.digest(code));
     storage.forEach((k, v) -> putOrRemove(acc.storage, k, v));
     acc.original = new HashMap<>(acc.storage);
     accounts.put(a, acc);
@@ -310,7 +312,7 @@ public final class InMemoryWorldState implements WorldState {
   /** All addresses that exist, sorted (for tests and state dumps). */
   public List<Address> addresses() {
     List<Address> list = new ArrayList<>(accounts.keySet());
-    list.sort((x, y) -> x.word().compareTo(y.word()));
+    list.sort(null);
     return list;
   }
 }

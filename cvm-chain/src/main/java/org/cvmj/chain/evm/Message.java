@@ -1,5 +1,7 @@
 package org.cvmj.chain.evm;
 
+import org.cvmj.chain.crypto.Address;
+
 /**
  * One message call or contract creation.
  *

@@ -1,5 +1,7 @@
 package org.cvmj.chain.evm;
 
+import org.cvmj.chain.crypto.Address;
+
 /** 0x54 SLOAD, 0x55 SSTORE (EIP-2200/2929/3529 gas and refunds), 0x5C TLOAD, 0x5D TSTORE (EIP-1153). */
 final class StorageOps {
   private StorageOps() {}

@@ -1,5 +1,7 @@
 package org.cvmj.chain.evm;
 
+import org.cvmj.chain.crypto.Address;
+
 /** 0xF0 CREATE, 0xF5 CREATE2, 0xF1 CALL, 0xF2 CALLCODE, 0xF4 DELEGATECALL, 0xFA STATICCALL, 0xFF SELFDESTRUCT. */
 final class SystemOps {
   private SystemOps() {}
@@ -54,7 +56,7 @@ final class SystemOps {
     CallResult r = f.evm.create(m);
     f.gas += r.gasLeft();
     f.returnData = r.status() == CallResult.Status.REVERT ? r.output() : new byte[0];
-    f.stack.push(r.isSuccess() ? target.word() : Word.ZERO);
+    f.stack.push(r.isSuccess() ? Word.fromAddress(target) : Word.ZERO);
   }
 
   // ---- calls ----
@@ -91,7 +93,7 @@ final class SystemOps {
    * is kept in the frame for the execution.
    */
   private static long callVariantGas(Frame f, CallKind kind) {
-    Address to = Address.fromWord(f.stack.peek(1));
+    Address to = f.stack.peek(1).toAddress();
     boolean hasValue = (kind == CallKind.CALL || kind == CallKind.CALLCODE) && !f.stack.peek(2).isZero();
     if (kind == CallKind.CALL && hasValue && f.message.isStatic()) {
       throw new EvmHalt(HaltReason.WRITE_PROTECTION);
@@ -129,7 +131,7 @@ final class SystemOps {
   private static void doCall(Frame f, CallKind kind) {
     Stack s = f.stack;
     s.pop(); // requested gas: already turned into pendingCallGas
-    Address to = Address.fromWord(s.pop());
+    Address to = s.pop().toAddress();
     Word value = (kind == CallKind.CALL || kind == CallKind.CALLCODE) ? s.pop() : Word.ZERO;
     long argsOff = s.pop().longValue();
     Word argsSize = s.pop();
@@ -162,7 +164,7 @@ final class SystemOps {
 
   /** 5000, plus 2600 for a cold beneficiary, plus 25000 when value goes to an empty beneficiary. */
   static long selfdestructGas(Frame f) {
-    Address beneficiary = Address.fromWord(f.stack.peek(0));
+    Address beneficiary = f.stack.peek(0).toAddress();
     long cost = f.state().warm(beneficiary) ? GasCost.COLD_ACCOUNT_ACCESS : 0;
     if (!f.state().balance(f.address()).isZero() && f.state().isEmpty(beneficiary)) {
       cost += GasCost.NEW_ACCOUNT;
@@ -175,7 +177,7 @@ final class SystemOps {
    * created in this same transaction (then a self-beneficiary burns the balance).
    */
   static void selfdestruct(Frame f) {
-    Address beneficiary = Address.fromWord(f.stack.pop());
+    Address beneficiary = f.stack.pop().toAddress();
     Address self = f.address();
     WorldState st = f.state();
     Word balance = st.balance(self);

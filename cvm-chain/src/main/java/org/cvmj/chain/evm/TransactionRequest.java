@@ -1,6 +1,8 @@
 package org.cvmj.chain.evm;
 
 import java.util.List;
+import org.cvmj.chain.crypto.Address;
+import org.cvmj.chain.tx.AccessListEntry;
 
 /**
  * A transaction as the EVM sees it, after signature recovery and decoding (any type: legacy, 2930, 1559, 4844).

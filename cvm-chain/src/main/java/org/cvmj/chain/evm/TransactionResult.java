@@ -1,6 +1,7 @@
 package org.cvmj.chain.evm;
 
 import java.util.List;
+import org.cvmj.chain.crypto.Address;
 
 /**
  * The outcome of a transaction.

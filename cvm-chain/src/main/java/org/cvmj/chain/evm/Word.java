@@ -1,6 +1,7 @@
 package org.cvmj.chain.evm;
 
 import java.math.BigInteger;
+import org.cvmj.chain.crypto.Address;
 
 /**
  * An EVM word: an unsigned 256-bit integer held in four longs, {@code u3} most significant. Signed operations
@@ -31,6 +32,22 @@ public record Word(long u3, long u2, long u1, long u0) implements Comparable<Wor
       l[bitPos >>> 6] |= (b[off + i] & 0xffL) << (bitPos & 63);
     }
     return new Word(l[3], l[2], l[1], l[0]);
+  }
+
+  /** An address as the EVM pushes it: zero-extended to 256 bits. */
+  public static Word fromAddress(Address a) {
+    return fromBytes(a.bytes());
+  }
+
+  /** The low 160 bits, as CALL, BALANCE and friends read their address operand. */
+  public Address toAddress() {
+    byte[] b = new byte[Address.LENGTH];
+    putLong(b, 12, u0);
+    putLong(b, 4, u1);
+    for (int i = 3; i >= 0; i--) {
+      b[i] = (byte) (u2 >>> (8 * (3 - i)));
+    }
+    return new Address(b);
   }
 
   public static Word fromBigInteger(BigInteger v) {

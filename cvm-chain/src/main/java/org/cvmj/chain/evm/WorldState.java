@@ -1,6 +1,7 @@
 package org.cvmj.chain.evm;
 
 import java.util.List;
+import org.cvmj.chain.crypto.Address;
 
 /**
  * Everything the EVM reads and writes outside a frame: accounts, storage, transient storage, the EIP-2929 access

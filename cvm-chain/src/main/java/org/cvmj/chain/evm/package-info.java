@@ -5,8 +5,9 @@
  * <p>Where each concern lives:
  * <ul>
  *   <li>{@link org.cvmj.chain.evm.Word}: the 256-bit word (four longs) and all its arithmetic, with
- *       {@code WideDivision} (Knuth's algorithm D) for DIV/MOD and the 512-bit ADDMOD/MULMOD remainders;
- *       {@link org.cvmj.chain.evm.Address}: a 160-bit address.
+ *       {@code WideDivision} (Knuth's algorithm D) for DIV/MOD and the 512-bit ADDMOD/MULMOD remainders; addresses are
+ *       {@link org.cvmj.chain.crypto.Address} ({@code Word.fromAddress}/{@code toAddress} convert), hashes
+ *       {@link org.cvmj.chain.crypto.Keccak256}.
  *   <li>{@code OperationTable}: the one table, opcode → name, constant gas, stack inputs/outputs, memory range,
  *       dynamic gas, implementation. The implementations are grouped by concern: {@code ArithmeticOps}
  *       (arithmetic, comparison, bitwise), {@code StackOps} (PUSH/DUP/SWAP/POP), {@code MemoryOps},
@@ -27,8 +28,13 @@
  *   <li>{@link org.cvmj.chain.evm.TransactionExecutor}: one transaction from
  *       {@link org.cvmj.chain.evm.TransactionRequest} and {@link org.cvmj.chain.evm.BlockContext} to
  *       {@link org.cvmj.chain.evm.TransactionResult} (validity checks, gas purchase, warm sets, refund cap,
- *       coinbase tip); {@link org.cvmj.chain.evm.IntrinsicGas} for the caller's intrinsic gas.
+ *       coinbase tip); the caller prices the
+ *       transaction with {@link org.cvmj.chain.tx.IntrinsicGas}; a transaction that cannot be included throws
+ *       {@link org.cvmj.chain.tx.InvalidTransactionException} (one type for decode-time, stateless and
+ *       state-dependent rules, told apart by its reason).
  *   <li>{@code org.cvmj.chain.evm.precompile}: the precompiled contracts at 0x01-0x09.
  * </ul>
  */
 package org.cvmj.chain.evm;
+
+import org.cvmj.chain.crypto.Address;

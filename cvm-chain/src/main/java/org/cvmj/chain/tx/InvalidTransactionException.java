@@ -1,6 +1,12 @@
 package org.cvmj.chain.tx;
 
-/** A transaction that cannot be decoded or breaks a validity rule; {@link #reason()} says which. */
+/**
+ * A transaction that cannot be included in a block: it cannot be decoded, breaks a rule that holds on its own
+ * ({@link TransactionRules}), or breaks a rule against the state and block it would run in (the EVM's
+ * {@code TransactionExecutor}: nonce, balance, base fee, blob limits). One type for all of them, because a
+ * caller (the mempool, the block builder, a conformance runner) handles them alike: the transaction is dropped
+ * and the state is untouched. {@link #reason()} says which rule failed.
+ */
 public final class InvalidTransactionException extends Exception {
   private static final long serialVersionUID = 1L;
 
@@ -27,7 +33,22 @@ public final class InvalidTransactionException extends Exception {
     /** Gas limit below the intrinsic gas. */
     INTRINSIC_GAS_TOO_LOW,
     /** Contract creation with more than 49152 bytes of initcode (EIP-3860). */
-    INITCODE_TOO_LARGE
+    INITCODE_TOO_LARGE,
+    // ---- rules against the state and the block (checked by the EVM's TransactionExecutor) ----
+    /** The nonce is not the sender's current nonce. */
+    NONCE_MISMATCH,
+    /** The sender's nonce is 2^64 - 1, so it can send nothing more (EIP-2681). */
+    SENDER_NONCE_MAX,
+    /** The sender has code: only externally owned accounts send transactions (EIP-3607). */
+    SENDER_NOT_EOA,
+    /** The gas limit exceeds the block's gas limit. */
+    GAS_ABOVE_BLOCK_LIMIT,
+    /** Max fee per gas below the block's base fee, or max fee per blob gas below the blob base fee. */
+    FEE_BELOW_BASE_FEE,
+    /** The sender cannot pay gas limit times max fee plus value plus the blob fee. */
+    INSUFFICIENT_FUNDS,
+    /** A blob transaction that creates a contract, carries no blob or too many, or a hash that is not KZG's. */
+    INVALID_BLOBS
   }
 
   private final Reason reason;

@@ -2,6 +2,7 @@ package org.cvmj.chain.evm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import org.cvmj.chain.crypto.Address;
 import org.junit.jupiter.api.Test;
 
 class ContractAddressTest {

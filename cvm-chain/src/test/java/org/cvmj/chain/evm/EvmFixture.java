@@ -2,6 +2,7 @@ package org.cvmj.chain.evm;
 
 import java.util.List;
 import java.util.Map;
+import org.cvmj.chain.crypto.Address;
 
 /** Shared set-up for EVM tests: a block, a funded sender, and helpers to deploy code and run frames. */
 final class EvmFixture {

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
+import org.cvmj.chain.crypto.Address;
+import org.cvmj.chain.crypto.Keccak256;
 import org.junit.jupiter.api.Test;
 
 class InMemoryWorldStateTest {
@@ -66,9 +68,9 @@ class InMemoryWorldStateTest {
   void codeHashOfMissingEmptyAndCodedAccounts() {
     InMemoryWorldState s = new InMemoryWorldState().withAccount(A, Word.ONE, 0, new byte[0], Map.of());
     assertEquals(Word.ZERO, s.codeHash(B));
-    assertEquals(EvmHash.EMPTY_CODE_HASH, s.codeHash(A));
+    assertEquals(Word.fromBytes(Keccak256.EMPTY.bytes()), s.codeHash(A));
     s.setCode(B, new byte[] {0x60, 0x00});
-    assertEquals(EvmHash.keccakWord(new byte[] {0x60, 0x00}), s.codeHash(B));
+    assertEquals(Word.fromBytes(Keccak256.digest(new byte[] {0x60, 0x00})), s.codeHash(B));
     assertTrue(s.hasCollision(B));
     assertFalse(s.hasCollision(A));
   }

@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.util.List;
+import org.cvmj.chain.crypto.Address;
+import org.cvmj.chain.crypto.Hash;
+import org.cvmj.chain.tx.AccessListEntry;
+import org.cvmj.chain.tx.IntrinsicGas;
 import org.junit.jupiter.api.Test;
 
 class OperationTableTest {
@@ -52,6 +56,6 @@ class OperationTableTest {
     java.util.Arrays.fill(init, (byte) 1);
     assertEquals(53000 + 33 * 16 + 2 * 2, IntrinsicGas.of(init, true, List.of()));
     assertEquals(21000 + 2400 + 2 * 1900, IntrinsicGas.of(new byte[0], false,
-        List.of(new AccessListEntry(Address.ofLong(1), List.of(Word.ZERO, Word.ONE)))));
+        List.of(new AccessListEntry(Address.ofLong(1), List.of(Hash.ZERO, Hash.fromHex("0x" + "0".repeat(63) + "1"))))));
   }
 }

@@ -13,6 +13,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
+import org.cvmj.chain.crypto.Address;
+import org.cvmj.chain.crypto.Hash;
+import org.cvmj.chain.crypto.Keccak256;
+import org.cvmj.chain.tx.AccessListEntry;
+import org.cvmj.chain.tx.InvalidTransactionException;
 import org.junit.jupiter.api.Test;
 
 class TransactionExecutorTest {
@@ -23,20 +28,20 @@ class TransactionExecutorTest {
 
   private final InMemoryWorldState state = EvmFixture.stateWithSender();
 
-  private void deploy(Address at, String asm) {
+  private void deploy(Address at, String asm) throws InvalidTransactionException {
     deploy(at, asm, Word.ZERO, Map.of());
   }
 
-  private void deploy(Address at, String asm, Word balance, Map<Word, Word> storage) {
+  private void deploy(Address at, String asm, Word balance, Map<Word, Word> storage) throws InvalidTransactionException {
     state.withAccount(at, balance, 1, Asm.assemble(asm), storage);
   }
 
-  private TransactionResult call(Address to, Word value, byte[] data, long intrinsic) {
+  private TransactionResult call(Address to, Word value, byte[] data, long intrinsic) throws InvalidTransactionException {
     return TransactionExecutor.execute(state, BLOCK,
         TransactionRequest.legacy(SENDER, to, state.nonce(SENDER), value, data, 1_000_000, intrinsic, PRICE));
   }
 
-  private TransactionResult call(Address to) {
+  private TransactionResult call(Address to) throws InvalidTransactionException {
     return call(to, Word.ZERO, new byte[0], 21000);
   }
 
@@ -45,7 +50,7 @@ class TransactionExecutorTest {
   }
 
   @Test
-  void valueTransferPaysTheEffectivePriceAndTheTip() {
+  void valueTransferPaysTheEffectivePriceAndTheTip() throws InvalidTransactionException {
     // max fee 10, priority 2, base fee 7: effective price min(10, 7 + 2) = 9, tip 2
     TransactionRequest tx = new TransactionRequest(SENDER, X, 0, Word.of(1000), new byte[0], 21000, 21000,
         Word.of(10), Word.of(2), List.of(), List.of(), Word.ZERO);
@@ -59,12 +64,13 @@ class TransactionExecutorTest {
   }
 
   @Test
-  void invalidTransactionsLeaveTheStateAlone() {
+  void invalidTransactionsLeaveTheStateAlone() throws InvalidTransactionException {
     TransactionRequest wrongNonce = TransactionRequest.legacy(SENDER, X, 5, Word.ZERO, new byte[0], 21000, 21000,
         PRICE);
     InvalidTransactionException e = assertThrows(InvalidTransactionException.class,
         () -> TransactionExecutor.execute(state, BLOCK, wrongNonce));
     assertTrue(e.getMessage().contains("nonce"), e.getMessage());
+    assertEquals(InvalidTransactionException.Reason.NONCE_MISMATCH, e.reason());
     TransactionRequest tooPoor = TransactionRequest.legacy(SENDER, X, 0, ETHER, new byte[0], 21000, 21000, PRICE);
     assertThrows(InvalidTransactionException.class, () -> TransactionExecutor.execute(state, BLOCK, tooPoor));
     TransactionRequest belowBaseFee = TransactionRequest.legacy(SENDER, X, 0, Word.ZERO, new byte[0], 21000, 21000,
@@ -75,7 +81,7 @@ class TransactionExecutorTest {
   }
 
   @Test
-  void createTransactionDeploysTheReturnedCode() {
+  void createTransactionDeploysTheReturnedCode() throws InvalidTransactionException {
     String runtime = "PUSH1 0x2a PUSH0 MSTORE PUSH1 0x20 PUSH0 RETURN"; // 8 bytes
     byte[] init = Asm.assemble("PUSH8 0x" + Asm.hex(runtime) + " PUSH0 MSTORE PUSH1 0x08 PUSH1 0x18 RETURN");
     TransactionResult r = TransactionExecutor.execute(state, BLOCK,
@@ -92,7 +98,7 @@ class TransactionExecutorTest {
   }
 
   @Test
-  void create2DeploysAtTheAddressEip1014Predicts() {
+  void create2DeploysAtTheAddressEip1014Predicts() throws InvalidTransactionException {
     String runtime = "PUSH1 0x2a PUSH0 MSTORE PUSH1 0x20 PUSH0 RETURN";
     String init = "PUSH8 0x" + Asm.hex(runtime) + " PUSH0 MSTORE PUSH1 0x08 PUSH1 0x18 RETURN";
     byte[] initBytes = Asm.assemble(init); // 16 bytes
@@ -102,7 +108,7 @@ class TransactionExecutorTest {
     TransactionResult r = call(A);
     Address expected = ContractAddress.create2(A, Word.fromHex("5a17"), initBytes);
     assertTrue(r.isSuccess());
-    assertEquals(expected.word(), word(r));
+    assertEquals(Word.fromAddress(expected), word(r));
     assertArrayEquals(Asm.assemble(runtime), state.code(expected));
     assertEquals(2, state.nonce(A));
     // the same salt and code again collide: CREATE2 pushes 0
@@ -111,7 +117,7 @@ class TransactionExecutorTest {
   }
 
   @Test
-  void revertedCallReturnsTheErrorStringAndUndoesState() {
+  void revertedCallReturnsTheErrorStringAndUndoesState() throws InvalidTransactionException {
     // B stores 1 in slot 0, then reverts with Error("no")
     deploy(B, "PUSH1 0x01 PUSH0 SSTORE"
         + " PUSH32 0x08c379a000000000000000000000000000000000000000000000000000000000 PUSH0 MSTORE"
@@ -138,7 +144,7 @@ class TransactionExecutorTest {
   }
 
   @Test
-  void accessListAndWarmAddressesFollowEip2929() {
+  void accessListAndWarmAddressesFollowEip2929() throws InvalidTransactionException {
     String code = "PUSH20 0x00000000000000000000000000000000000000cc BALANCE POP"
         + " PUSH20 0x00000000000000000000000000000000000000cc BALANCE POP STOP";
     deploy(A, code);
@@ -146,7 +152,7 @@ class TransactionExecutorTest {
     assertEquals(21000 + 2710, call(A).gasUsed());
     // warmed by the access list (the 2400 for the entry is in the caller's intrinsic gas)
     TransactionRequest withList = new TransactionRequest(SENDER, A, state.nonce(SENDER), Word.ZERO, new byte[0],
-        1_000_000, 21000 + 2400, PRICE, PRICE, List.of(new AccessListEntry(X, List.of())), List.of(), Word.ZERO);
+        1_000_000, 21000 + 2400, PRICE, PRICE, List.of(new AccessListEntry(X, List.<Hash>of())), List.of(), Word.ZERO);
     assertEquals(21000 + 2400 + 210, TransactionExecutor.execute(state, BLOCK, withList).gasUsed());
     // the coinbase (EIP-3651), the precompiles, the sender and the callee itself start warm
     deploy(B, "COINBASE BALANCE POP PUSH1 0x01 BALANCE POP CALLER BALANCE POP ADDRESS BALANCE POP");
@@ -154,7 +160,7 @@ class TransactionExecutorTest {
   }
 
   @Test
-  void callWithValueToANewAccountPaysTransferAndNewAccountGas() {
+  void callWithValueToANewAccountPaysTransferAndNewAccountGas() throws InvalidTransactionException {
     deploy(A, "PUSH0 PUSH0 PUSH0 PUSH0 PUSH1 0x01 PUSH20 0x00000000000000000000000000000000000000cc PUSH0 CALL STOP",
         Word.of(5), Map.of());
     TransactionResult r = call(A);
@@ -167,7 +173,7 @@ class TransactionExecutorTest {
   }
 
   @Test
-  void calleeGetsAllButOne64thOfTheRemainingGas() {
+  void calleeGetsAllButOne64thOfTheRemainingGas() throws InvalidTransactionException {
     deploy(B, "GAS PUSH0 MSTORE PUSH1 0x20 PUSH0 RETURN");
     InMemoryWorldState s = state;
     s.withAccount(EvmFixture.CONTRACT, Word.ZERO, 1,
@@ -178,7 +184,7 @@ class TransactionExecutorTest {
   }
 
   @Test
-  void staticcallForbidsStateChanges() {
+  void staticcallForbidsStateChanges() throws InvalidTransactionException {
     deploy(B, "PUSH1 0x01 PUSH0 SSTORE STOP");
     deploy(A, "PUSH0 PUSH0 PUSH0 PUSH0 PUSH1 0xbb PUSH2 0xffff STATICCALL PUSH0 MSTORE PUSH1 0x20 PUSH0 RETURN");
     TransactionResult r = call(A);
@@ -190,7 +196,7 @@ class TransactionExecutorTest {
   }
 
   @Test
-  void selfdestructOfAnOldContractOnlyMovesTheBalance() {
+  void selfdestructOfAnOldContractOnlyMovesTheBalance() throws InvalidTransactionException {
     deploy(A, "PUSH1 0xcc SELFDESTRUCT", Word.of(500), Map.of(Word.ONE, Word.ONE));
     TransactionResult r = call(A);
     assertTrue(r.isSuccess());
@@ -203,7 +209,7 @@ class TransactionExecutorTest {
   }
 
   @Test
-  void selfdestructInTheCreatingTransactionDeletesTheAccount() {
+  void selfdestructInTheCreatingTransactionDeletesTheAccount() throws InvalidTransactionException {
     byte[] init = Asm.assemble("PUSH1 0xcc SELFDESTRUCT");
     TransactionResult r = TransactionExecutor.execute(state, BLOCK,
         TransactionRequest.legacy(SENDER, null, 0, Word.of(100), init, 1_000_000, 53000, PRICE));
@@ -214,7 +220,7 @@ class TransactionExecutorTest {
   }
 
   @Test
-  void refundIsCappedAtOneFifthOfTheGasUsed() {
+  void refundIsCappedAtOneFifthOfTheGasUsed() throws InvalidTransactionException {
     deploy(A, "PUSH0 PUSH0 SSTORE PUSH0 PUSH1 0x01 SSTORE STOP", Word.ZERO,
         Map.of(Word.ZERO, Word.ONE, Word.ONE, Word.ONE));
     TransactionResult r = call(A);
@@ -226,7 +232,7 @@ class TransactionExecutorTest {
   }
 
   @Test
-  void logsAreReturnedOnlyForSuccess() {
+  void logsAreReturnedOnlyForSuccess() throws InvalidTransactionException {
     deploy(A, "PUSH1 0x2a PUSH0 MSTORE PUSH1 0x07 PUSH1 0x01 PUSH1 0x20 PUSH0 LOG2 STOP");
     TransactionResult r = call(A);
     assertEquals(1, r.logs().size());
@@ -239,7 +245,7 @@ class TransactionExecutorTest {
   }
 
   @Test
-  void transientStorageIsClearedBetweenTransactions() {
+  void transientStorageIsClearedBetweenTransactions() throws InvalidTransactionException {
     deploy(A, "CALLDATASIZE @store JUMPI PUSH0 TLOAD PUSH0 MSTORE PUSH1 0x20 PUSH0 RETURN"
         + " store: PUSH1 0x07 PUSH0 TSTORE PUSH0 TLOAD PUSH0 MSTORE PUSH1 0x20 PUSH0 RETURN");
     assertEquals(Word.of(7), word(call(A, Word.ZERO, new byte[] {1}, 21016)));
@@ -247,7 +253,7 @@ class TransactionExecutorTest {
   }
 
   @Test
-  void callDepthIsLimitedTo1024() {
+  void callDepthIsLimitedTo1024() throws InvalidTransactionException {
     // each frame counts itself in slot 0 and calls itself with all the gas it may pass on
     Address self = EvmFixture.CONTRACT;
     InMemoryWorldState s = EvmFixture.stateWithSender();
@@ -259,7 +265,7 @@ class TransactionExecutorTest {
   }
 
   @Test
-  void initcodeOverTheEip3860LimitHaltsCreate() {
+  void initcodeOverTheEip3860LimitHaltsCreate() throws InvalidTransactionException {
     // CREATE with a 49153-byte init code size halts the frame and consumes all of its gas
     deploy(A, "PUSH3 0x00c001 PUSH0 PUSH0 CREATE STOP");
     TransactionResult r = call(A);
@@ -269,7 +275,7 @@ class TransactionExecutorTest {
   }
 
   @Test
-  void deployedCodeStartingWith0xEfIsRejected() {
+  void deployedCodeStartingWith0xEfIsRejected() throws InvalidTransactionException {
     // init code returns one byte 0xef (EIP-3541)
     byte[] init = Asm.assemble("PUSH1 0xef PUSH0 MSTORE8 PUSH1 0x01 PUSH0 RETURN");
     TransactionResult r = TransactionExecutor.execute(state, BLOCK,
@@ -281,29 +287,29 @@ class TransactionExecutorTest {
   }
 
   @Test
-  void delegatecallRunsCodeInTheCallersContext() {
+  void delegatecallRunsCodeInTheCallersContext() throws InvalidTransactionException {
     deploy(B, "CALLER PUSH0 SSTORE ADDRESS PUSH1 0x01 SSTORE CALLVALUE PUSH1 0x02 SSTORE STOP");
     deploy(A, "PUSH0 PUSH0 PUSH0 PUSH0 PUSH1 0xbb GAS DELEGATECALL STOP");
     TransactionResult r = call(A, Word.of(3), new byte[0], 21000);
     assertTrue(r.isSuccess());
-    assertEquals(SENDER.word(), state.storage(A, Word.ZERO));
-    assertEquals(A.word(), state.storage(A, Word.ONE));
+    assertEquals(Word.fromAddress(SENDER), state.storage(A, Word.ZERO));
+    assertEquals(Word.fromAddress(A), state.storage(A, Word.ONE));
     assertEquals(Word.of(3), state.storage(A, Word.of(2)));
     assertTrue(state.storageOf(B).isEmpty());
     assertEquals(Word.of(3), state.balance(A));
   }
 
   @Test
-  void callcodeRunsForeignCodeOnOwnStorageWithSelfAsCaller() {
+  void callcodeRunsForeignCodeOnOwnStorageWithSelfAsCaller() throws InvalidTransactionException {
     deploy(B, "CALLER PUSH0 SSTORE STOP");
     deploy(A, "PUSH0 PUSH0 PUSH0 PUSH0 PUSH0 PUSH1 0xbb GAS CALLCODE STOP");
     assertTrue(call(A).isSuccess());
-    assertEquals(A.word(), state.storage(A, Word.ZERO));
+    assertEquals(Word.fromAddress(A), state.storage(A, Word.ZERO));
     assertTrue(state.storageOf(B).isEmpty());
   }
 
   @Test
-  void extcodeQueriesDistinguishMissingEmptyAndCodedAccounts() {
+  void extcodeQueriesDistinguishMissingEmptyAndCodedAccounts() throws InvalidTransactionException {
     String code = "PUSH1 0xbb EXTCODESIZE PUSH0 MSTORE PUSH1 0xbb EXTCODEHASH PUSH1 0x20 MSTORE"
         + " PUSH1 0xcc EXTCODEHASH PUSH1 0x40 MSTORE PUSH1 0x04 PUSH0 PUSH1 0x60 PUSH1 0xbb EXTCODECOPY"
         + " PUSH1 0x80 PUSH0 RETURN";
@@ -312,13 +318,13 @@ class TransactionExecutorTest {
     TransactionResult r = call(A);
     byte[] out = r.returnData();
     assertEquals(Word.of(4), Word.fromBytes(out, 0, 32)); // 60 01 5f 55
-    assertEquals(EvmHash.keccakWord(Asm.assemble("PUSH1 0x01 PUSH0 SSTORE")), Word.fromBytes(out, 32, 32));
+    assertEquals(Word.fromBytes(Keccak256.digest(Asm.assemble("PUSH1 0x01 PUSH0 SSTORE"))), Word.fromBytes(out, 32, 32));
     assertEquals(Word.ZERO, Word.fromBytes(out, 64, 32)); // 0xcc does not exist
     assertEquals(Word.fromHex("60015f55" + "00".repeat(28)), Word.fromBytes(out, 96, 32));
   }
 
   @Test
-  void logsOfARevertedInnerCallAreDropped() {
+  void logsOfARevertedInnerCallAreDropped() throws InvalidTransactionException {
     deploy(B, "PUSH0 PUSH0 LOG0 PUSH0 PUSH0 REVERT");
     deploy(A, "PUSH0 PUSH0 PUSH0 PUSH0 PUSH0 PUSH1 0xbb GAS CALL POP PUSH0 PUSH0 LOG0 STOP");
     TransactionResult r = call(A);
@@ -327,7 +333,7 @@ class TransactionExecutorTest {
   }
 
   @Test
-  void precompilesAreCallableFromContracts() {
+  void precompilesAreCallableFromContracts() throws InvalidTransactionException {
     // SHA-256 of the empty input through STATICCALL to 0x02: 60 gas inside
     deploy(A, "PUSH1 0x20 PUSH0 PUSH0 PUSH0 PUSH1 0x02 GAS STATICCALL POP PUSH1 0x20 PUSH0 RETURN");
     TransactionResult r = call(A);

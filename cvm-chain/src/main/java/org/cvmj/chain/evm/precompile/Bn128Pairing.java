@@ -7,7 +7,7 @@ import java.math.BigInteger;
 
 /**
  * 0x08: the alt_bn128 pairing check (EIP-197): given k pairs (G1 point, G2 point), returns 1 when the product
- * of their optimal ate pairings is 1 in Fp12, else 0. 45000·k + 34000 gas (EIP-1108). The input length must be
+ * of their optimal ate pairings is 1 in Fp12, else 0. 45000 + 34000·k gas (EIP-1108). The input length must be
  * a multiple of 192; each G1 point must be on the curve and each G2 point on the twist and in the order-n
  * subgroup, else the call fails.
  *
@@ -32,7 +32,7 @@ public final class Bn128Pairing implements PrecompiledContract {
 
   @Override
   public long gas(byte[] input) {
-    return 34000 + 45000L * (input.length / 192);
+    return 45000 + 34000L * (input.length / 192);
   }
 
   @Override

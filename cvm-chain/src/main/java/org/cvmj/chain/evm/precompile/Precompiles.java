@@ -2,7 +2,7 @@ package org.cvmj.chain.evm.precompile;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.cvmj.chain.evm.Address;
+import org.cvmj.chain.crypto.Address;
 
 /** The precompiled contracts active under Cancun, by address. */
 public final class Precompiles {

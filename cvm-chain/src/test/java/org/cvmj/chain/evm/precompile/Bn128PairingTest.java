@@ -54,8 +54,8 @@ class Bn128PairingTest {
   @Test
   void emptyInputIsTrue() {
     assertEquals(TRUE, run(""));
-    assertEquals(34000, new Bn128Pairing().gas(new byte[0]));
-    assertEquals(34000 + 2 * 45000, new Bn128Pairing().gas(new byte[384]));
+    assertEquals(45000, new Bn128Pairing().gas(new byte[0]));
+    assertEquals(45000 + 2 * 34000, new Bn128Pairing().gas(new byte[384]));
   }
 
   @Test
