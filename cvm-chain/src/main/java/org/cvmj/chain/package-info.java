@@ -5,5 +5,6 @@
  * rules and the one {@code InvalidTransactionException}), {@code evm} (the Cancun EVM over a journaled world
  * state), {@code state} (state root and logs hash), {@code statetest} (the GeneralStateTests runner) and
  * {@code cli} (the {@code cvm-chain} command line).
+ * The committed Solidity artifacts (ABI and bytecode compiled by solc) and their ABI encoding are in {@code sol}.
  */
 package org.cvmj.chain;
