@@ -81,9 +81,9 @@ public final class Abi {
       String type = types.get(i);
       checkType(type);
       if (isDynamic(type)) {
-        head.writeBytes(uint(BigInteger.valueOf(headSize + tail.size())));
+        head.writeBytes(signed(BigInteger.valueOf(headSize + tail.size())));
         byte[] content = dynamicContent(type, values[i], i);
-        tail.writeBytes(uint(BigInteger.valueOf(content.length)));
+        tail.writeBytes(signed(BigInteger.valueOf(content.length)));
         tail.writeBytes(Arrays.copyOf(content, roundUp(content.length)));
       } else {
         head.writeBytes(encodeStatic(type, values[i], i));
@@ -175,7 +175,7 @@ public final class Abi {
       return out;
     }
     if (type.equals("bool")) {
-      return uint(as(Boolean.class, value, type, index) ? BigInteger.ONE : BigInteger.ZERO);
+      return signed(as(Boolean.class, value, type, index) ? BigInteger.ONE : BigInteger.ZERO);
     }
     if (type.startsWith("uint") || type.startsWith("int")) {
       BigInteger v = integer(value, type, index);
@@ -250,10 +250,6 @@ public final class Abi {
   private static IllegalArgumentException wrongClass(Object value, String type, int index, String expected) {
     return new IllegalArgumentException("value " + index + " (" + type + ") must be a " + expected + ", got "
         + (value == null ? "null" : value.getClass().getSimpleName()));
-  }
-
-  private static byte[] uint(BigInteger v) {
-    return signed(v);
   }
 
   /** Two's complement, sign-extended to 32 bytes. */
