@@ -83,7 +83,7 @@ public final class ChainDatabase implements AutoCloseable {
   private final ColumnFamilyHandle trieNodes;
   private final RocksNodeStore nodeStore;
   private volatile BlockHeader head;
-  private boolean closed;
+  private volatile boolean closed;
 
   private ChainDatabase(Path dir, BigInteger chainId, DBOptions options, ColumnFamilyOptions familyOptions,
       RocksDB db, List<ColumnFamilyHandle> handles) {
@@ -393,13 +393,17 @@ public final class ChainDatabase implements AutoCloseable {
     head = header;
   }
 
-  /** Releases RocksDB's files and memory; the database and its node store are unusable afterwards. */
+  /**
+   * Releases RocksDB's files and memory; the database and its node store are unusable afterwards (their methods
+   * fail). Call it after readers have stopped.
+   */
   @Override
   public synchronized void close() {
     if (closed) {
       return;
     }
     closed = true;
+    nodeStore.release();
     for (ColumnFamilyHandle h : handles) {
       h.close();
     }
@@ -416,6 +420,7 @@ public final class ChainDatabase implements AutoCloseable {
   }
 
   private byte[] get(ColumnFamilyHandle family, byte[] key) throws ChainDatabaseException {
+    ensureOpen();
     try {
       return db.get(family, key);
     } catch (RocksDBException e) {

@@ -20,7 +20,8 @@ import org.cvmj.chain.tx.TxType;
 import org.junit.jupiter.api.Test;
 
 class ReceiptAndBlockTest {
-  private static final BigInteger KEY = new BigInteger("45a915e4d060149eb4365960e6a7a45f334393093061116b197e3240065ff2d8", 16);
+  private static final BigInteger KEY =
+      new BigInteger("45a915e4d060149eb4365960e6a7a45f334393093061116b197e3240065ff2d8", 16);
   private static final BigInteger CHAIN = BigInteger.valueOf(1337);
 
   @Test

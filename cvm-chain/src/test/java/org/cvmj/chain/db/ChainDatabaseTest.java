@@ -196,6 +196,20 @@ class ChainDatabaseTest {
     }
   }
 
+  @Test
+  void aDatabaseInUseCannotBeOpenedTwiceAndAClosedOneRefusesUse() throws Exception {
+    ChainDatabase db = ChainDatabase.open(dir, TestChain.CHAIN_ID);
+    ChainDatabaseException e = assertThrows(ChainDatabaseException.class,
+        () -> ChainDatabase.open(dir, TestChain.CHAIN_ID));
+    assertEquals(ChainDatabaseException.Reason.STORAGE, e.reason());
+    assertTrue(e.getMessage().contains("is another node using it?"), e.getMessage());
+    db.close();
+    e = assertThrows(ChainDatabaseException.class, () -> db.canonicalHash(0));
+    assertTrue(e.getMessage().contains("is closed"), e.getMessage());
+    assertThrows(IllegalStateException.class, () -> db.nodeStore().get(Hash.ZERO));
+    db.close(); // closing twice is harmless
+  }
+
   /** Writes one record behind the database's back, as damage or another release would. */
   private void rawPut(String family, byte[] key, byte[] value) throws Exception {
     List<ColumnFamilyDescriptor> descriptors = new ArrayList<>();
