@@ -3,9 +3,9 @@
  * can see. Packages, lowest first: {@code rlp}, {@code crypto} (Keccak-256, {@code Hash}, {@code Address},
  * secp256k1), {@code trie} (Merkle Patricia Trie), {@code tx} (signed transactions, intrinsic gas, validity
  * rules and the one {@code InvalidTransactionException}), {@code evm} (the Cancun EVM over a journaled world
- * state), {@code state} (state root and logs hash), {@code block} (headers, blocks, receipts, logs bloom,
+ * state), {@code state} (the trie-backed world state, state root and logs hash), {@code block} (headers, blocks, receipts, logs bloom,
  * transactions and receipts roots, EIP-1559 base fee), {@code db} (the chain in RocksDB, one synced batch per
- * block), {@code statetest} (the GeneralStateTests runner) and {@code cli} (the {@code cvm-chain} command line).
+ * block), {@code chain} (genesis, dev accounts, block production and the reads RPC serves), {@code statetest} (the GeneralStateTests runner) and {@code cli} (the {@code cvm-chain} command line).
  * The committed Solidity artifacts (ABI and bytecode compiled by solc) and their ABI encoding are in {@code sol}.
  */
 package org.cvmj.chain;

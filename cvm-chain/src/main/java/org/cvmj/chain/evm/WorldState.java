@@ -13,7 +13,8 @@ import org.cvmj.chain.crypto.Address;
  * touched empty accounts (EIP-161), clears transient storage, access sets, refunds, and makes current storage
  * the new "original" storage.
  *
- * <p>{@link InMemoryWorldState} implements it for tests; a trie-backed implementation plugs in here.
+ * <p>{@link InMemoryWorldState} implements it for tests; {@code org.cvmj.chain.state.TrieWorldState} is the
+ * node's implementation over the Merkle Patricia Trie.
  */
 public interface WorldState {
   // ---- accounts ----
