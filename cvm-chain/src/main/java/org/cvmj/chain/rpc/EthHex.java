@@ -38,16 +38,16 @@ public final class EthHex {
     if (digits.isEmpty()) {
       throw new IllegalArgumentException("hex string \"0x\" has no digits; zero is \"0x0\"");
     }
+    for (int i = 0; i < digits.length(); i++) {
+      if (Character.digit(digits.charAt(i), 16) < 0) {
+        throw new IllegalArgumentException("invalid hex string: " + text);
+      }
+    }
     if (digits.length() > 1 && digits.charAt(0) == '0') {
       throw new IllegalArgumentException("hex number with leading zero digits: " + text);
     }
     if (digits.length() > 64) {
       throw new IllegalArgumentException("hex number > 256 bits");
-    }
-    for (int i = 0; i < digits.length(); i++) {
-      if (Character.digit(digits.charAt(i), 16) < 0) {
-        throw new IllegalArgumentException("invalid hex string: " + text);
-      }
     }
     return new BigInteger(digits, 16);
   }
