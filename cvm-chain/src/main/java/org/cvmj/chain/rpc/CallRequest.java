@@ -3,6 +3,7 @@ package org.cvmj.chain.rpc;
 import java.math.BigInteger;
 import java.util.List;
 import org.cvmj.chain.crypto.Address;
+import org.cvmj.chain.tx.AccessListEntry;
 
 /**
  * A transaction call object as {@code eth_call}, {@code eth_estimateGas} and {@code eth_sendTransaction} take it.

@@ -9,6 +9,7 @@ import java.math.BigInteger;
 import java.util.List;
 import org.cvmj.chain.crypto.Address;
 import org.cvmj.chain.crypto.Hash;
+import org.cvmj.chain.tx.AccessListEntry;
 
 /**
  * The JSON shapes geth returns for transactions, receipts, logs, blocks and fee history, with the same field

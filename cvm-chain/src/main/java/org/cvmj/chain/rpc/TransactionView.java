@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import java.util.List;
 import org.cvmj.chain.crypto.Address;
 import org.cvmj.chain.crypto.Hash;
+import org.cvmj.chain.tx.AccessListEntry;
 
 /**
  * A transaction as {@code eth_getTransactionByHash} and full blocks show it. {@code blockHash},
