@@ -24,7 +24,9 @@
  *       {@link org.cvmj.chain.evm.ContractAddress} for CREATE/CREATE2 addresses.
  *   <li>{@link org.cvmj.chain.evm.WorldState}: what the EVM needs from the state (accounts, storage with
  *       original values, transient storage, access sets, refunds, logs, snapshot/revert);
- *       {@link org.cvmj.chain.evm.InMemoryWorldState} implements it with an undo journal.
+ *       {@link org.cvmj.chain.evm.JournaledState} implements the part every state shares (the undo journal,
+ *       access sets, refunds, logs, transient storage, end-of-transaction bookkeeping), and
+ *       {@link org.cvmj.chain.evm.InMemoryWorldState} extends it with accounts held in maps.
  *   <li>{@link org.cvmj.chain.evm.TransactionExecutor}: one transaction from
  *       {@link org.cvmj.chain.evm.TransactionRequest} and {@link org.cvmj.chain.evm.BlockContext} to
  *       {@link org.cvmj.chain.evm.TransactionResult} (validity checks, gas purchase, warm sets, refund cap,

@@ -1,20 +1,14 @@
 package org.cvmj.chain.state;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import org.cvmj.chain.crypto.Address;
 import org.cvmj.chain.crypto.Hash;
 import org.cvmj.chain.crypto.Keccak256;
-import org.cvmj.chain.evm.Log;
+import org.cvmj.chain.evm.JournaledState;
 import org.cvmj.chain.evm.Word;
-import org.cvmj.chain.evm.WorldState;
 import org.cvmj.chain.rlp.RlpException;
 import org.cvmj.chain.rlp.RlpReader;
 import org.cvmj.chain.rlp.RlpWriter;
@@ -31,8 +25,8 @@ import org.cvmj.chain.trie.Trie;
  * <p>Design: a write-back cache in front of the tries. An account is read from the account trie the first time
  * it is used and then lives in the cache (an absent account is cached as absent); a storage slot is read from
  * the account's storage trie the first time it is used. Every mutation changes the cache only and records an
- * undo step in a journal, as {@link org.cvmj.chain.evm.InMemoryWorldState} does, so {@link #snapshot()} and
- * {@link #revertTo(int)} cost nothing extra. Loading from the trie is not journaled: it only fills the cache
+ * undo step in {@link JournaledState}'s journal (which also keeps everything transaction-scoped), so
+ * {@link #snapshot()} and {@link #revertTo(int)} cost nothing extra. Loading from the trie is not journaled: it only fills the cache
  * with what the trie already says. {@link #commit()} writes the cached accounts and written slots back into the
  * tries (in address and slot order), commits their new nodes and any new code to the store and returns the new
  * state root; the base tries are never modified before that, so the state at an older root stays readable.
@@ -44,13 +38,8 @@ import org.cvmj.chain.trie.Trie;
  * <p>EIP-7610's "has storage" test of {@link #hasCollision} is answered from the committed storage root (plus
  * slots written since); a trie whose slots were all zeroed since the last commit still counts as storage.
  */
-public final class TrieWorldState implements WorldState {
-  private static final Word EMPTY_CODE_HASH = Word.fromBytes(Keccak256.EMPTY.bytes());
-
-  private static final class Account {
-    Word balance = Word.ZERO;
-    long nonce;
-    Word codeHash = EMPTY_CODE_HASH;
+public final class TrieWorldState extends JournaledState<TrieWorldState.Account> {
+  static final class Account extends JournaledState.AccountFields {
     byte[] code; // null until loaded
     boolean codeDirty;
     /** The committed storage trie's root; EMPTY after CREATE dropped the storage. */
@@ -63,21 +52,10 @@ public final class TrieWorldState implements WorldState {
     Map<Word, Word> original = new HashMap<>();
   }
 
-  private record SlotKey(Address address, Word slot) {}
-
   private final NodeStore store;
   private SecureTrie accountTrie;
   /** The cache: an address maps to its account, or to null when it is known not to exist. */
   private final Map<Address, Account> accounts = new HashMap<>();
-  private final Map<SlotKey, Word> transientStorage = new HashMap<>();
-  private final Set<Address> warmAddresses = new HashSet<>();
-  private final Set<SlotKey> warmSlots = new HashSet<>();
-  private final Set<Address> created = new HashSet<>();
-  private final Set<Address> selfDestructed = new HashSet<>();
-  private final Set<Address> touched = new HashSet<>();
-  private final List<Log> logs = new ArrayList<>();
-  private long refund;
-  private final List<Runnable> journal = new ArrayList<>();
 
   /** The state with root {@code stateRoot}, whose nodes and code are in {@code store}. */
   public TrieWorldState(NodeStore store, Hash stateRoot) {
@@ -97,7 +75,8 @@ public final class TrieWorldState implements WorldState {
 
   // ---- loading ----
 
-  private Account get(Address a) {
+  @Override
+  protected Account account(Address a) {
     if (accounts.containsKey(a)) {
       return accounts.get(a);
     }
@@ -162,84 +141,58 @@ public final class TrieWorldState implements WorldState {
     return v;
   }
 
-  /** The account, created empty (and journaled) when missing. */
-  private Account getOrCreate(Address a) {
-    Account acc = get(a);
+  @Override
+  protected Account accountForWrite(Address a) {
+    Account acc = account(a);
     if (acc == null) {
       Account fresh = new Account();
       fresh.code = new byte[0];
       accounts.put(a, fresh);
-      journal.add(() -> accounts.put(a, null));
+      journal(() -> accounts.put(a, null));
       acc = fresh;
     }
     return acc;
   }
 
+  /** Only what the cache holds: an account never loaded was not changed in this transaction. */
+  @Override
+  protected Account heldAccount(Address a) {
+    return accounts.get(a);
+  }
+
+  /** Cached as absent, so that {@link #commit()} deletes it from the trie. */
+  @Override
+  protected void deleteAccount(Address a) {
+    accounts.put(a, null);
+  }
+
+  @Override
+  protected void storageBecomesOriginal() {
+    for (Account acc : accounts.values()) {
+      if (acc != null && !acc.storage.isEmpty()) {
+        acc.original = new HashMap<>(acc.storage);
+      }
+    }
+  }
+
   // ---- accounts ----
 
   @Override
-  public boolean exists(Address a) {
-    return get(a) != null;
-  }
-
-  @Override
-  public boolean isEmpty(Address a) {
-    Account acc = get(a);
-    return acc == null || (acc.nonce == 0 && acc.balance.isZero() && acc.codeHash.equals(EMPTY_CODE_HASH));
-  }
-
-  @Override
-  public Word balance(Address a) {
-    Account acc = get(a);
-    return acc == null ? Word.ZERO : acc.balance;
-  }
-
-  @Override
-  public void setBalance(Address a, Word balance) {
-    Account acc = getOrCreate(a);
-    Word old = acc.balance;
-    acc.balance = balance;
-    journal.add(() -> acc.balance = old);
-    touch(a);
-  }
-
-  @Override
-  public long nonce(Address a) {
-    Account acc = get(a);
-    return acc == null ? 0 : acc.nonce;
-  }
-
-  @Override
-  public void setNonce(Address a, long nonce) {
-    Account acc = getOrCreate(a);
-    long old = acc.nonce;
-    acc.nonce = nonce;
-    journal.add(() -> acc.nonce = old);
-    touch(a);
-  }
-
-  @Override
   public byte[] code(Address a) {
-    Account acc = get(a);
+    Account acc = account(a);
     return acc == null ? new byte[0] : loadCode(acc).clone();
   }
 
   @Override
-  public Word codeHash(Address a) {
-    Account acc = get(a);
-    return acc == null ? Word.ZERO : acc.codeHash;
-  }
-
-  @Override
   public void setCode(Address a, byte[] code) {
-    Account acc = getOrCreate(a);
+    Account acc = accountForWrite(a);
     byte[] oldCode = acc.code;
     Word oldHash = acc.codeHash;
     boolean oldDirty = acc.codeDirty;
     acc.code = code.clone();
     acc.codeHash = Word.fromBytes(Keccak256.digest(code));
     acc.codeDirty = true;
-    journal.add(() -> {
+    journal(() -> {
       acc.code = oldCode;
       acc.codeHash = oldHash;
       acc.codeDirty = oldDirty;
@@ -249,7 +202,7 @@ public final class TrieWorldState implements WorldState {
 
   @Override
   public boolean hasCollision(Address a) {
-    Account acc = get(a);
+    Account acc = account(a);
     if (acc == null) {
       return false;
     }
@@ -259,43 +212,22 @@ public final class TrieWorldState implements WorldState {
 
   @Override
   public void createAccount(Address a) {
-    Account previous = get(a);
+    Account previous = account(a);
     Account fresh = new Account();
     fresh.code = new byte[0];
     if (previous != null) {
       fresh.balance = previous.balance;
     }
     accounts.put(a, fresh);
-    journal.add(() -> accounts.put(a, previous));
-    if (created.add(a)) {
-      journal.add(() -> created.remove(a));
-    }
-  }
-
-  @Override
-  public boolean createdInThisTransaction(Address a) {
-    return created.contains(a);
-  }
-
-  @Override
-  public void markSelfDestructed(Address a) {
-    if (selfDestructed.add(a)) {
-      journal.add(() -> selfDestructed.remove(a));
-    }
-  }
-
-  @Override
-  public void touch(Address a) {
-    if (touched.add(a)) {
-      journal.add(() -> touched.remove(a));
-    }
+    journal(() -> accounts.put(a, previous));
+    markCreated(a);
   }
 
   // ---- storage ----
 
   @Override
   public Word storage(Address a, Word key) {
-    Account acc = get(a);
+    Account acc = account(a);
     if (acc == null) {
       return Word.ZERO;
     }
@@ -305,7 +237,7 @@ public final class TrieWorldState implements WorldState {
 
   @Override
   public Word originalStorage(Address a, Word key) {
-    Account acc = get(a);
+    Account acc = account(a);
     if (acc == null) {
       return Word.ZERO;
     }
@@ -315,137 +247,15 @@ public final class TrieWorldState implements WorldState {
 
   @Override
   public void setStorage(Address a, Word key, Word value) {
-    Account acc = getOrCreate(a);
+    Account acc = accountForWrite(a);
     Word old = acc.storage.put(key, value);
-    journal.add(() -> {
+    journal(() -> {
       if (old == null) {
         acc.storage.remove(key);
       } else {
         acc.storage.put(key, old);
       }
     });
-  }
-
-  @Override
-  public Word transientStorage(Address a, Word key) {
-    return transientStorage.getOrDefault(new SlotKey(a, key), Word.ZERO);
-  }
-
-  @Override
-  public void setTransientStorage(Address a, Word key, Word value) {
-    SlotKey k = new SlotKey(a, key);
-    Word old = value.isZero() ? transientStorage.remove(k) : transientStorage.put(k, value);
-    journal.add(() -> {
-      if (old == null) {
-        transientStorage.remove(k);
-      } else {
-        transientStorage.put(k, old);
-      }
-    });
-  }
-
-  // ---- access sets ----
-
-  @Override
-  public boolean isWarm(Address a) {
-    return warmAddresses.contains(a);
-  }
-
-  @Override
-  public boolean warm(Address a) {
-    if (!warmAddresses.add(a)) {
-      return false;
-    }
-    journal.add(() -> warmAddresses.remove(a));
-    return true;
-  }
-
-  @Override
-  public boolean isWarm(Address a, Word slot) {
-    return warmSlots.contains(new SlotKey(a, slot));
-  }
-
-  @Override
-  public boolean warm(Address a, Word slot) {
-    SlotKey k = new SlotKey(a, slot);
-    if (!warmSlots.add(k)) {
-      return false;
-    }
-    journal.add(() -> warmSlots.remove(k));
-    return true;
-  }
-
-  // ---- refunds and logs ----
-
-  @Override
-  public void addRefund(long gas) {
-    refund += gas;
-    journal.add(() -> refund -= gas);
-  }
-
-  @Override
-  public void subRefund(long gas) {
-    if (gas > refund) {
-      throw new IllegalStateException("refund counter below zero (" + refund + " - " + gas + "): SSTORE bug");
-    }
-    refund -= gas;
-    journal.add(() -> refund += gas);
-  }
-
-  @Override
-  public long refund() {
-    return refund;
-  }
-
-  @Override
-  public void addLog(Log log) {
-    logs.add(log);
-    journal.add(() -> logs.remove(logs.size() - 1));
-  }
-
-  @Override
-  public List<Log> logs() {
-    return Collections.unmodifiableList(logs);
-  }
-
-  // ---- journaling ----
-
-  @Override
-  public int snapshot() {
-    return journal.size();
-  }
-
-  @Override
-  public void revertTo(int snapshot) {
-    for (int i = journal.size() - 1; i >= snapshot; i--) {
-      journal.remove(i).run();
-    }
-  }
-
-  @Override
-  public void finishTransaction() {
-    for (Address a : selfDestructed) {
-      accounts.put(a, null);
-    }
-    for (Address a : touched) {
-      if (accounts.get(a) != null && isEmpty(a)) {
-        accounts.put(a, null);
-      }
-    }
-    for (Account acc : accounts.values()) {
-      if (acc != null && !acc.storage.isEmpty()) {
-        acc.original = new HashMap<>(acc.storage);
-      }
-    }
-    transientStorage.clear();
-    warmAddresses.clear();
-    warmSlots.clear();
-    created.clear();
-    selfDestructed.clear();
-    touched.clear();
-    logs.clear();
-    refund = 0;
-    journal.clear();
   }
 
   // ---- commit ----
@@ -457,7 +267,7 @@ public final class TrieWorldState implements WorldState {
    * journal is dropped, and the state continues from the new root with an empty cache.
    */
   public Hash commit() {
-    journal.clear();
+    dropJournal();
     SecureTrie trie = accountTrie.snapshot();
     for (Map.Entry<Address, Account> e : new TreeMap<>(accounts).entrySet()) {
       Address a = e.getKey();
