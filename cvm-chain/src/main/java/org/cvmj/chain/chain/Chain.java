@@ -32,6 +32,7 @@ import org.cvmj.chain.evm.TransactionRequest;
 import org.cvmj.chain.evm.TransactionResult;
 import org.cvmj.chain.evm.Word;
 import org.cvmj.chain.state.TrieWorldState;
+import org.cvmj.chain.tx.CallRequest;
 import org.cvmj.chain.tx.IntrinsicGas;
 import org.cvmj.chain.tx.InvalidTransactionException;
 import org.cvmj.chain.tx.Transaction;
@@ -310,14 +311,29 @@ public final class Chain {
       throws InvalidTransactionException {
     Address from = call.from() == null ? Address.ZERO : call.from();
     long gas = call.gas() == null ? h.gasLimit() : call.gas();
-    Word price = call.gasPrice() == null ? Word.ZERO : Word.fromBigInteger(call.gasPrice());
-    Word baseFee = call.gasPrice() == null ? Word.ZERO : Word.fromBigInteger(h.baseFeePerGas());
+    // geth's rules for a call's price: none given means a free call not held to the base fee; a legacy price is
+    // both cap and tip; EIP-1559 fields pay min(max fee, base fee + tip)
+    boolean priced = call.gasPrice() != null || call.maxFeePerGas() != null || call.maxPriorityFeePerGas() != null;
+    Word feeCap;
+    Word tipCap;
+    if (call.gasPrice() != null) {
+      feeCap = Word.fromBigInteger(call.gasPrice());
+      tipCap = feeCap;
+    } else {
+      BigInteger tip = call.maxPriorityFeePerGas() == null ? BigInteger.ZERO : call.maxPriorityFeePerGas();
+      BigInteger cap = call.maxFeePerGas() == null ? h.baseFeePerGas().add(tip) : call.maxFeePerGas();
+      feeCap = priced ? Word.fromBigInteger(cap) : Word.ZERO;
+      tipCap = priced ? Word.fromBigInteger(tip) : Word.ZERO;
+    }
+    Word baseFee = priced ? Word.fromBigInteger(h.baseFeePerGas()) : Word.ZERO;
     BlockContext context = new BlockContext(h.coinbase(), h.number(), h.timestamp(), h.gasLimit(), baseFee,
         Word.fromBytes(h.mixHash().bytes()), Word.of(genesis.chainId()), Word.ONE, this::canonicalHashWord);
-    byte[] data = call.data();
-    long intrinsic = IntrinsicGas.of(data, call.to() == null, List.of());
+    byte[] data = call.inputOrEmpty();
+    List<org.cvmj.chain.tx.AccessListEntry> accessList = call.accessListOrEmpty();
+    long intrinsic = IntrinsicGas.of(data, call.to() == null, accessList);
     TransactionRequest request = new TransactionRequest(from, call.to(), state.nonce(from),
-        Word.fromBigInteger(call.value()), data, gas, intrinsic, price, price, List.of(), List.of(), Word.ZERO);
+        Word.fromBigInteger(call.valueOrZero()), data, gas, intrinsic, feeCap, tipCap, accessList, List.of(),
+        Word.ZERO);
     return TransactionExecutor.execute(state, context, request);
   }
 
@@ -336,7 +352,7 @@ public final class Chain {
           + org.cvmj.chain.sol.Abi.revertReason(atCap.returnData() == null ? new byte[0] : atCap.returnData())
               .map(r -> ": " + r).orElse("") + ")");
     }
-    long lo = IntrinsicGas.of(call.data(), call.to() == null, List.of()) - 1; // fails
+    long lo = IntrinsicGas.of(call.inputOrEmpty(), call.to() == null, call.accessListOrEmpty()) - 1; // fails
     long hi = cap; // succeeds
     while (hi - lo > 1) {
       long mid = lo + (hi - lo) / 2;

@@ -5,7 +5,7 @@
  * execution on a {@link org.cvmj.chain.state.TrieWorldState}, receipts, header, one atomic write), and serves the
  * reads an Ethereum JSON-RPC server needs: state at a block, blocks, receipts
  * ({@link org.cvmj.chain.chain.StoredReceipt}), {@code eth_call} and gas estimation
- * ({@link org.cvmj.chain.chain.CallRequest}). {@link org.cvmj.chain.chain.DevAccounts} derives the funded
+ * (over the node's one call object, {@link org.cvmj.chain.tx.CallRequest}). {@link org.cvmj.chain.chain.DevAccounts} derives the funded
  * development accounts' keys from a fixed public seed.
  */
 package org.cvmj.chain.chain;

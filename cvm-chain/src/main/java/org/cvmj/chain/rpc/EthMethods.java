@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import org.cvmj.chain.crypto.Address;
 import org.cvmj.chain.crypto.Hash;
+import org.cvmj.chain.tx.CallRequest;
 
 /**
  * The {@code eth_*} methods over a {@link NodeBackend}. A block parameter left out means {@code latest}. Unknown

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import org.cvmj.chain.crypto.Address;
 import org.cvmj.chain.crypto.Hash;
+import org.cvmj.chain.tx.CallRequest;
 
 /**
  * What the JSON-RPC layer needs from a node: the chain implements this and the RPC methods ({@link EthMethods},

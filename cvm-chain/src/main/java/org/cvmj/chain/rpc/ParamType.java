@@ -8,6 +8,7 @@ import java.util.function.Function;
 import org.cvmj.chain.crypto.Address;
 import org.cvmj.chain.crypto.Hash;
 import org.cvmj.chain.tx.AccessListEntry;
+import org.cvmj.chain.tx.CallRequest;
 
 /**
  * The JSON encodings an RPC parameter can have, each with its one decoder. A decoder gets a present, non-null

@@ -6,5 +6,6 @@
  * transaction before execution (Cancun rules) and {@link org.cvmj.chain.tx.TransactionRules} checks everything
  * that can be checked without the state. Every rejection is an
  * {@link org.cvmj.chain.tx.InvalidTransactionException} naming the rule that failed.
+ * {@link org.cvmj.chain.tx.CallRequest} is the unsigned call object of {@code eth_call}, {@code eth_estimateGas} and {@code eth_sendTransaction}.
  */
 package org.cvmj.chain.tx;

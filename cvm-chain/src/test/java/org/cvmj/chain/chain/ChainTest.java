@@ -25,6 +25,7 @@ import org.cvmj.chain.evm.TransactionResult;
 import org.cvmj.chain.evm.Word;
 import org.cvmj.chain.sol.ContractArtifact;
 import org.cvmj.chain.state.StateRoot;
+import org.cvmj.chain.tx.CallRequest;
 import org.cvmj.chain.tx.InvalidTransactionException.Reason;
 import org.cvmj.chain.tx.Transaction;
 import org.junit.jupiter.api.Test;
@@ -200,7 +201,7 @@ class ChainTest {
       assertTrue(estimate > 21_000 && estimate < 200_000, "estimate " + estimate);
       assertTrue(chain.call(incCall.withGas(estimate), 2).isSuccess());
       assertFalse(chain.call(incCall.withGas(estimate - 1), 2).isSuccess());
-      assertEquals(21_000, chain.estimateGas(new CallRequest(DEV2, DEV1, null, null, ETHER, null)));
+      assertEquals(21_000, chain.estimateGas(CallRequest.transfer(DEV2, DEV1, ETHER)));
       ChainException e = assertThrows(ChainException.class,
           () -> chain.estimateGas(CallRequest.of(DEV2, counter, COUNTER.encodeCall("reset"))));
       assertEquals(ChainException.Reason.EXECUTION_FAILED, e.reason());

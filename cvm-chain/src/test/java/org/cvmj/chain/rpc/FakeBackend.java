@@ -9,6 +9,7 @@ import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import org.cvmj.chain.crypto.Address;
 import org.cvmj.chain.crypto.Hash;
+import org.cvmj.chain.tx.CallRequest;
 
 /** An in-memory {@link NodeBackend} with a few fixed blocks; {@link #mine} appends empty ones. */
 final class FakeBackend implements NodeBackend {
