@@ -45,7 +45,6 @@ final class GasCost {
   static final long INITCODE_WORD = 2; // EIP-3860
   static final long CODE_DEPOSIT_BYTE = 200;
   static final int MAX_CODE_SIZE = 24576; // EIP-170
-  static final int MAX_INITCODE_SIZE = 2 * MAX_CODE_SIZE; // EIP-3860
 
   static final long SELFDESTRUCT = 5000;
 

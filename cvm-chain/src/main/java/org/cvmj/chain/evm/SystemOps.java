@@ -1,6 +1,7 @@
 package org.cvmj.chain.evm;
 
 import org.cvmj.chain.crypto.Address;
+import org.cvmj.chain.tx.IntrinsicGas;
 
 /** 0xF0 CREATE, 0xF5 CREATE2, 0xF1 CALL, 0xF2 CALLCODE, 0xF4 DELEGATECALL, 0xFA STATICCALL, 0xFF SELFDESTRUCT. */
 final class SystemOps {
@@ -25,7 +26,7 @@ final class SystemOps {
 
   private static long initcodeGas(Frame f, long perWord) {
     Word size = f.stack.peek(2);
-    if (!size.fitsLong() || size.longValue() > GasCost.MAX_INITCODE_SIZE) {
+    if (!size.fitsLong() || size.longValue() > IntrinsicGas.MAX_INITCODE_SIZE) {
       throw new EvmHalt(HaltReason.INITCODE_SIZE_EXCEEDED);
     }
     return GasCost.perWord(perWord, size.longValue());

@@ -16,6 +16,7 @@ import org.cvmj.chain.crypto.Address;
 import org.cvmj.chain.crypto.Hash;
 import org.cvmj.chain.evm.precompile.Precompiles;
 import org.cvmj.chain.tx.AccessListEntry;
+import org.cvmj.chain.tx.IntrinsicGas;
 import org.cvmj.chain.tx.InvalidTransactionException;
 
 /**
@@ -100,7 +101,7 @@ public final class TransactionExecutor {
       throw new InvalidTransactionException(SENDER_NOT_EOA, "sender " + sender + " has code: only externally owned accounts may"
           + " send transactions (EIP-3607)");
     }
-    if (tx.isCreate() && tx.data().length > GasCost.MAX_INITCODE_SIZE) {
+    if (tx.isCreate() && tx.data().length > IntrinsicGas.MAX_INITCODE_SIZE) {
       throw new InvalidTransactionException(INITCODE_TOO_LARGE, "init code of " + tx.data().length + " bytes exceeds 49152 (EIP-3860)");
     }
     if (!tx.blobHashes().isEmpty()) {

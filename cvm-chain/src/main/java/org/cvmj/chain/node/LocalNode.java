@@ -75,7 +75,7 @@ public final class LocalNode implements AutoCloseable {
     return node;
   }
 
-  /** The RPC endpoint, {@code http://host:port/}, with the bound port. */
+  /** The RPC endpoint URL: the HTTP scheme, the bound host and the bound port. */
   public String url() {
     return server.url();
   }

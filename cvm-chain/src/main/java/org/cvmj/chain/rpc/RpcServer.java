@@ -120,7 +120,7 @@ public final class RpcServer implements AutoCloseable {
     return http.getAddress().getHostString();
   }
 
-  /** {@code http://host:port/}. */
+  /** The endpoint URL: the HTTP scheme, the bound host and port, path "/". */
   public String url() {
     return "http://" + host() + ":" + port() + "/";
   }
