@@ -52,7 +52,7 @@ public final class TransactionExecutor {
     Evm evm = new Evm(state, block, new TxContext(sender, gasPrice, tx.blobHashes()));
     evm.precompiles().keySet().forEach(state::warm);
     for (long a = 1; a <= Precompiles.CANCUN_LAST_ADDRESS; a++) {
-      state.warm(Address.ofLong(a)); // all Cancun precompile addresses, implemented here or not (0x0a)
+      state.warm(Address.ofLong(a)); // all Cancun precompile addresses, also those a custom table leaves out
     }
     for (AccessListEntry e : tx.accessList()) {
       state.warm(e.address());

@@ -6,10 +6,7 @@ import org.cvmj.chain.crypto.Address;
 
 /** The precompiled contracts active under Cancun, by address. */
 public final class Precompiles {
-  /**
-   * Cancun's precompiles occupy 0x01..0x0a; all start warm in a transaction (EIP-2929). 0x0a, the KZG point
-   * evaluation of EIP-4844, is not implemented yet: a call to it runs as a call to an account without code.
-   */
+  /** Cancun's precompiles occupy 0x01..0x0a; all start warm in a transaction (EIP-2929). */
   public static final long CANCUN_LAST_ADDRESS = 0x0a;
 
   private Precompiles() {}
@@ -25,6 +22,7 @@ public final class Precompiles {
     m.put(Address.ofLong(0x07), new Bn128Mul());
     m.put(Address.ofLong(0x08), new Bn128Pairing());
     m.put(Address.ofLong(0x09), new Blake2F());
+    m.put(Address.ofLong(0x0a), new PointEvaluation());
     return m;
   }
 }
