@@ -103,18 +103,22 @@ public final class Subscriptions implements ChainListener {
   }
 
   @Override
-  public synchronized void onChainEvent(ChainEvent event) {
+  public void onChainEvent(ChainEvent event) {
     JsonNode header = event instanceof ChainEvent.NewBlock b ? EthJson.header(b.block()) : null;
     List<LogView> logs = event instanceof ChainEvent.NewBlock b ? b.logs()
         : ((ChainEvent.Rewound) event).removedLogs();
     List<Subscriber> lagging = new ArrayList<>();
-    for (Map.Entry<Subscriber, Map<String, Subscription>> e : bySubscriber.entrySet()) {
-      if (!deliverAll(e.getKey(), e.getValue(), header, logs)) {
-        lagging.add(e.getKey());
+    synchronized (this) {
+      for (Map.Entry<Subscriber, Map<String, Subscription>> e : bySubscriber.entrySet()) {
+        if (!deliverAll(e.getKey(), e.getValue(), header, logs)) {
+          lagging.add(e.getKey());
+        }
       }
+      lagging.forEach(bySubscriber::remove);
     }
+    // outside the lock: closing a connection calls back into closed(), possibly from the library's own thread
+    // while it holds the connection's lock
     for (Subscriber s : lagging) {
-      bySubscriber.remove(s);
       s.disconnect("client too slow: " + MAX_BACKLOG + " notifications not yet read");
     }
   }
