@@ -47,7 +47,7 @@ import org.cvmj.chain.tx.TransactionRules;
  * coinbase is {@link #DEV_COINBASE} (which collects the priority fees; the base fee is burnt), its PREVRANDAO
  * is keccak(parent hash), and it carries Cancun's header fields with no blobs and a zero beacon root.
  *
- * <p>Threads: {@link #produceBlock} is serialised; reads may run beside it and see the head as of their start.
+ * <p>Threads: {@link #produceBlock} and {@link #rewind} are serialised; reads may run beside it and see the head as of their start.
  */
 public final class Chain {
   /** Where the dev chain's priority fees go: the address 0xc0...01, which no one holds a key for. */
@@ -176,6 +176,24 @@ public final class Chain {
     }
     head = header;
     return new ProducedBlock(block, included, rejected);
+  }
+
+  /**
+   * Makes canonical block {@code number} the head again, discarding the blocks after it (with their receipts and
+   * transaction lookups) in one atomic database write; the state of block {@code number} is the state again.
+   */
+  public synchronized void rewind(long number) throws ChainException {
+    BlockHeader current = head;
+    if (number < 0 || number > current.number()) {
+      throw new ChainException(UNKNOWN_BLOCK, "cannot rewind to block " + number + "; the head is block "
+          + current.number());
+    }
+    try {
+      db.rewind(number);
+    } catch (ChainDatabaseException e) {
+      throw new ChainException(DATABASE, "cannot rewind to block " + number + ": " + e.getMessage(), e);
+    }
+    head = db.head().orElseThrow();
   }
 
   private static TransactionRequest request(Transaction tx, Address sender) {

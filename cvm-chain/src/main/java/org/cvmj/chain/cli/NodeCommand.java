@@ -20,8 +20,9 @@ import picocli.CommandLine.Spec;
  * their own in place of the signal.
  */
 @Command(name = "node", mixinStandardHelpOptions = true,
-    description = {"Run a development chain node with an HTTP JSON-RPC server (Ethereum methods plus evm_*).",
-        "Prints the funded dev accounts with their (publicly known) private keys and the RPC URL; stops on"
+    description = {"Run a development chain node with JSON-RPC over HTTP and WebSocket (Ethereum methods, evm_*,"
+        + " and eth_subscribe on WebSocket).",
+        "Prints the funded dev accounts with their (publicly known) private keys and the RPC URLs; stops on"
             + " Ctrl-C (SIGINT) or SIGTERM, closing the database cleanly."})
 final class NodeCommand implements Callable<Integer> {
   @Option(names = "--dev", required = true, description = "development mode: dev genesis, funded dev accounts,"
@@ -29,8 +30,12 @@ final class NodeCommand implements Callable<Integer> {
   boolean dev;
 
   @Option(names = "--http-port", defaultValue = "8545", paramLabel = "PORT",
-      description = "JSON-RPC port (default ${DEFAULT-VALUE}; 0 picks a free one, printed at start)")
+      description = "HTTP JSON-RPC port (default ${DEFAULT-VALUE}; 0 picks a free one, printed at start)")
   int port;
+
+  @Option(names = "--ws-port", defaultValue = "8546", paramLabel = "PORT",
+      description = "WebSocket JSON-RPC port (default ${DEFAULT-VALUE}; 0 picks a free one, printed at start)")
+  int wsPort;
 
   @Option(names = "--host", defaultValue = "127.0.0.1",
       description = "interface to bind (default ${DEFAULT-VALUE}: this machine only)")
@@ -71,11 +76,19 @@ final class NodeCommand implements Callable<Integer> {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(),
           "--http-port must be 0 to 65535, got " + port);
     }
+    if (wsPort < 0 || wsPort > 65535) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+          "--ws-port must be 0 to 65535, got " + wsPort);
+    }
+    if (port == wsPort && port != 0) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+          "--http-port and --ws-port must differ (both are " + port + ")");
+    }
     if (chainId <= 0 || blockTime < 0) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(),
           "--chain-id must be positive and --block-time non-negative");
     }
-    LocalNode node = LocalNode.start(new LocalNode.Settings(dataDir, host, port, chainId, blockTime));
+    LocalNode node = LocalNode.start(new LocalNode.Settings(dataDir, host, port, wsPort, chainId, blockTime));
     Thread hook = new Thread(() -> {
       node.close();
       stop.countDown();
@@ -120,8 +133,8 @@ final class NodeCommand implements Callable<Integer> {
       out.println("Private Key: 0x" + String.format("%064x", DevAccounts.privateKey(i)));
       out.println();
     }
-    out.println("WebSocket JSON-RPC: not available yet (HTTP only)");
     out.println("HTTP JSON-RPC server started at " + node.url());
+    out.println("WebSocket JSON-RPC server started at " + node.wsUrl());
     out.flush();
   }
 }

@@ -48,7 +48,8 @@ import org.rocksdb.WriteOptions;
  * <p>{@link #writeBlock} puts a block with everything it brings in one RocksDB write batch, written with the
  * write-ahead log synced before it returns: after a crash at any moment the database holds either the whole
  * block or none of it, and a block whose write returned (so whose receipts a client may have seen) is never
- * lost. {@link #open} continues from the stored head. The chain only grows: each block must extend the head.
+ * lost. {@link #open} continues from the stored head. The chain grows by one block at a time (each block must extend
+ * the head) and shrinks only through {@link #rewind}, which a development node's {@code evm_revert} uses.
  *
  * <p>Reads are safe from any thread; writes are serialized. Stored records that do not decode are reported as
  * {@link ChainDatabaseException.Reason#CORRUPT}.
@@ -391,6 +392,51 @@ public final class ChainDatabase implements AutoCloseable {
       throw new ChainDatabaseException(STORAGE, "writing block " + hash + " failed: " + e.getMessage(), e);
     }
     head = header;
+  }
+
+  /**
+   * Makes the canonical block {@code number} the head again, discarding every later canonical block: their
+   * headers, bodies, receipts, canonical index entries and transaction lookup entries go, and the head pointer
+   * moves, all in one synced atomic batch (after a crash the database holds the old head or the new one, never a
+   * mix). Trie nodes stay: they are shared by content and the kept blocks' states need many of them.
+   * Rewinding to the head itself writes nothing.
+   */
+  public synchronized void rewind(long number) throws ChainDatabaseException {
+    ensureOpen();
+    if (head == null) {
+      throw new ChainDatabaseException(INVALID_WRITE, "the database is empty; there is nothing to rewind");
+    }
+    if (number < 0 || number > head.number()) {
+      throw new ChainDatabaseException(INVALID_WRITE, "cannot rewind to block " + number + ": the head is block "
+          + head.number());
+    }
+    if (number == head.number()) {
+      return;
+    }
+    Hash target = canonicalHash(number).orElseThrow(() -> new ChainDatabaseException(CORRUPT,
+        "canonical block " + number + " is missing from the index"));
+    BlockHeader newHead = header(target).orElseThrow(() -> new ChainDatabaseException(CORRUPT,
+        "canonical block " + number + " (" + target + ") has no stored header"));
+    try (WriteBatch batch = new WriteBatch()) {
+      for (long n = head.number(); n > number; n--) {
+        long discarded = n;
+        Block block = blockByNumber(n).orElseThrow(() -> new ChainDatabaseException(CORRUPT,
+            "canonical block " + discarded + " is missing below the head"));
+        byte[] hash = block.hash().bytes();
+        for (Transaction tx : block.transactions()) {
+          batch.delete(txLookup, tx.hash().bytes());
+        }
+        batch.delete(headers, hash);
+        batch.delete(bodies, hash);
+        batch.delete(receipts, hash);
+        batch.delete(canonical, numberKey(n));
+      }
+      batch.put(meta, HEAD_KEY, target.bytes());
+      db.write(syncWrites, batch);
+    } catch (RocksDBException e) {
+      throw new ChainDatabaseException(STORAGE, "rewinding to block " + number + " failed: " + e.getMessage(), e);
+    }
+    head = newHead;
   }
 
   /**

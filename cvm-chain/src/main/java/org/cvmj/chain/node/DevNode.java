@@ -11,6 +11,7 @@ import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import org.cvmj.chain.block.BaseFee;
@@ -31,6 +32,9 @@ import org.cvmj.chain.evm.TransactionResult;
 import org.cvmj.chain.evm.Word;
 import org.cvmj.chain.rpc.BlockSelector;
 import org.cvmj.chain.rpc.BlockView;
+import org.cvmj.chain.rpc.ChainEvent;
+import org.cvmj.chain.rpc.ChainListener;
+import org.cvmj.chain.rpc.DeepStackThreads;
 import org.cvmj.chain.rpc.FeeHistory;
 import org.cvmj.chain.rpc.LogFilter;
 import org.cvmj.chain.rpc.LogView;
@@ -60,17 +64,26 @@ import org.cvmj.chain.tx.TransactionRules;
  * <p><b>Admission</b> ({@code eth_sendRawTransaction}), with geth's error texts: decodes (else {@code rlp: ...}),
  * checks the rules that hold without the state (chain id, signature, fees, intrinsic gas), then against the head:
  * a nonce below the sender's is {@code nonce too low}, gas above the block's {@code exceeds block gas limit}, a fee
- * cap below the next block's base fee {@code max fee per gas less than block base fee}, gas * fee cap + value
- * above the balance {@code insufficient funds for gas * price + value}; then the {@link TxPool}'s rules. A nonce
- * above the sender's is accepted and waits for the gap to be filled, as in geth.
+ * cap below the next block's base fee {@code max fee per gas less than block base fee}, gas * fee cap + value,
+ * plus the same cost of the sender's pooled transactions with lower nonces, above the balance
+ * {@code insufficient funds for gas * price + value}; then the {@link TxPool}'s rules. A nonce above the
+ * sender's next one is accepted and queued, as in geth: it is mined once the transactions filling the gap
+ * arrive.
  *
  * <p><b>Snapshots.</b> {@code evm_snapshot} records, in memory, the head block number, the time offset and the
- * pool. {@code evm_revert} restores them when no block was mined since the snapshot (the id and later ones are
- * then used up). Mined blocks are permanent: the chain database is append-only and every block is synced to disk
- * when mined, so a revert across mined blocks is refused with an error that says so, rather than half done.
- * Snapshots do not survive a restart.
+ * pool. {@code evm_revert} restores all three, as Hardhat and Ganache do: blocks mined since the snapshot are
+ * discarded from the canonical chain together with their receipts and transaction lookups, in one atomic
+ * database write (so a restart continues from the reverted head), transactions they included are gone unless
+ * they were pooled at the snapshot, and the id and all later ones are used up. Snapshot ids are not kept on disk:
+ * they do not survive a restart.
  *
- * <p><b>Threads.</b> One lock serialises everything that changes the chain, the pool, the clock offset or the
+ * <p><b>Events.</b> Each new block, and each rewind by {@code evm_revert}, is published as a {@link ChainEvent}
+ * to the {@link ChainListener}s added with {@link #addListener}, in chain order, before the next block can be
+ * produced (the WebSocket subscriptions are such a listener). A rewind's event carries the logs of the discarded
+ * blocks marked {@code removed}.
+ *
+ * <p><b>Threads.</b> The interval miner runs on a {@link DeepStackThreads} thread, as the RPC servers' handlers
+ * do, so that EVM code always has the stack its 1024-frame call depth needs. One lock serialises everything that changes the chain, the pool, the clock offset or the
  * snapshots; state, block and receipt reads do not take it (the chain serves them from its head as of their
  * start).
  */
@@ -93,6 +106,7 @@ public final class DevNode implements NodeBackend, AutoCloseable {
   private TxPool pool = new TxPool();
   private long timeOffset;
   private final TreeMap<Long, Snapshot> snapshots = new TreeMap<>();
+  private final List<ChainListener> listeners = new CopyOnWriteArrayList<>();
   private long nextSnapshotId = 1;
 
   /**
@@ -116,11 +130,7 @@ public final class DevNode implements NodeBackend, AutoCloseable {
     if (automine) {
       miner = null;
     } else {
-      miner = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "cvm-chain-miner");
-        t.setDaemon(true);
-        return t;
-      });
+      miner = Executors.newSingleThreadScheduledExecutor(new DeepStackThreads("cvm-chain-miner"));
       miner.scheduleAtFixedRate(this::mineQuietly, blockTimeSeconds, blockTimeSeconds, TimeUnit.SECONDS);
     }
   }
@@ -132,6 +142,30 @@ public final class DevNode implements NodeBackend, AutoCloseable {
 
   public Chain chain() {
     return chain;
+  }
+
+  /** Publishes this node's chain changes to {@code listener} from now on (see the class comment). */
+  public void addListener(ChainListener listener) {
+    listeners.add(listener);
+  }
+
+  public void removeListener(ChainListener listener) {
+    listeners.remove(listener);
+  }
+
+  /** Called with the lock held, so that events reach listeners in chain order. */
+  private void publish(java.util.function.Supplier<ChainEvent> event) {
+    if (listeners.isEmpty()) {
+      return;
+    }
+    ChainEvent e = event.get();
+    for (ChainListener l : listeners) {
+      try {
+        l.onChainEvent(e);
+      } catch (RuntimeException ignored) {
+        // a listener's failure is its own; the chain has changed either way and mining goes on
+      }
+    }
   }
 
   /** Stops interval mining (waiting for a block being sealed); the chain and its database stay open. */
@@ -402,11 +436,13 @@ public final class DevNode implements NodeBackend, AutoCloseable {
             + sender.toChecksumHex() + ", maxFeePerGas: " + tx.gasFeeCap() + ", baseFee: " + baseFee);
       }
       BigInteger balance = read(() -> chain.balance(sender, head.number()));
-      BigInteger cost = new BigInteger(Long.toUnsignedString(tx.gasLimit())).multiply(tx.gasFeeCap())
-          .add(tx.value());
-      if (cost.compareTo(balance) > 0) {
+      BigInteger cost = TxPool.cost(tx);
+      BigInteger queued = pool.costBelow(sender, tx.nonce());
+      BigInteger need = cost.add(queued);
+      if (need.compareTo(balance) > 0) {
         throw RpcException.serverError("insufficient funds for gas * price + value: balance " + balance
-            + ", tx cost " + cost + ", overshot " + cost.subtract(balance));
+            + (queued.signum() > 0 ? ", queued cost " + queued : "") + ", tx cost " + cost + ", overshot "
+            + need.subtract(balance));
       }
       if (read(() -> chain.code(sender, head.number())).length > 0) {
         throw RpcException.serverError("sender not an eoa: address " + sender.toChecksumHex());
@@ -559,7 +595,21 @@ public final class DevNode implements NodeBackend, AutoCloseable {
       pool.remove(r.hash());
     }
     pool.dropStale(this::headNonce);
+    publish(() -> newBlockEvent(produced));
     return produced;
+  }
+
+  private static ChainEvent newBlockEvent(ProducedBlock produced) {
+    Block block = produced.block();
+    List<Address> senders = new ArrayList<>();
+    List<LogView> logs = new ArrayList<>();
+    int logIndex = 0;
+    for (IncludedTransaction t : produced.included()) {
+      senders.add(t.sender());
+      logs.addAll(RpcViews.logs(t.receipt(), block.number(), block.hash(), t.hash(), t.index(), logIndex));
+      logIndex += t.receipt().logs().size();
+    }
+    return new ChainEvent.NewBlock(RpcViews.block(block, senders), logs);
   }
 
   @Override
@@ -580,16 +630,34 @@ public final class DevNode implements NodeBackend, AutoCloseable {
       }
       long head = chain.head().number();
       if (head != s.blockNumber()) {
-        throw RpcException.serverError("cannot revert to snapshot " + snapshotId + " (block " + s.blockNumber()
-            + "): blocks up to " + head + " were mined since, and this node's mined blocks are permanent (its"
-            + " chain database is append-only); take snapshots only around calls, or restart with a fresh"
-            + " --datadir");
+        List<LogView> removed = listeners.isEmpty() ? List.of() : removedLogs(s.blockNumber() + 1, head);
+        try {
+          chain.rewind(s.blockNumber());
+        } catch (ChainException e) {
+          throw translate(e);
+        }
+        publish(() -> new ChainEvent.Rewound(s.blockNumber(), removed));
       }
       timeOffset = s.timeOffset();
       pool = s.pool().copy();
       snapshots.tailMap(snapshotId, true).clear();
       return true;
     }
+  }
+
+  /** The logs of canonical blocks {@code from..to}, in chain order, marked removed. */
+  private List<LogView> removedLogs(long from, long to) {
+    LogFilter all = new LogFilter(null, null, null, List.of(), List.of());
+    List<LogView> out = new ArrayList<>();
+    for (long n = from; n <= to; n++) {
+      long number = n;
+      Block block = read(() -> chain.blockByNumber(number)).orElseThrow(RpcException::headerNotFound);
+      for (LogView l : blockLogs(block, all)) {
+        out.add(new LogView(l.address(), l.topics(), l.data(), l.blockNumber(), l.transactionHash(),
+            l.transactionIndex(), l.blockHash(), l.logIndex(), true));
+      }
+    }
+    return out;
   }
 
   @Override

@@ -18,7 +18,10 @@ import org.cvmj.chain.tx.Transaction;
  * The dev node's pool of transactions not yet in a block, per sender by nonce. Rules (geth's, simplified for one
  * producer):
  * <ul>
- *   <li>a transaction with a nonce above the sender's next one waits (is queued) until the gap is filled;
+ *   <li>a transaction with a nonce above the sender's next one waits (is queued) until the gap is filled; then
+ *       it is executable and goes into the next block with the ones before it;
+ *   <li>the node admits a transaction only if the balance covers its {@link #cost} plus that of the sender's
+ *       pooled transactions with lower nonces ({@link #costBelow});
  *   <li>a transaction with the nonce of a pooled one replaces it only if both its fee cap and tip cap are at
  *       least {@value #PRICE_BUMP_PERCENT}% higher ({@code replacement transaction underpriced} otherwise);
  *   <li>the same transaction twice is {@code already known}; more than {@value #MAX_TRANSACTIONS} is
@@ -108,6 +111,26 @@ final class TxPool {
     if (nonces.isEmpty()) {
       bySender.remove(p.sender());
     }
+  }
+
+  /** What a transaction may spend at most: gas limit * fee cap + value. */
+  static BigInteger cost(Transaction tx) {
+    return new BigInteger(Long.toUnsignedString(tx.gasLimit())).multiply(tx.gasFeeCap()).add(tx.value());
+  }
+
+  /**
+   * The summed {@link #cost} of the sender's pooled transactions with nonces below {@code nonce}: what must stay
+   * in the balance for them when a transaction with {@code nonce} joins (geth counts them too).
+   */
+  BigInteger costBelow(Address sender, long nonce) {
+    TreeMap<Long, Pooled> nonces = bySender.get(sender);
+    BigInteger sum = BigInteger.ZERO;
+    if (nonces != null) {
+      for (Pooled p : nonces.headMap(nonce, false).values()) {
+        sum = sum.add(cost(p.tx()));
+      }
+    }
+    return sum;
   }
 
   /** Drops every transaction whose nonce is below its sender's nonce in the state. */

@@ -169,6 +169,16 @@ public final class EthJson {
     return o;
   }
 
+  /**
+   * A block's header as geth shows it in {@code newHeads} notifications: the block object without
+   * {@code transactions}, {@code uncles}, {@code withdrawals} and {@code size}.
+   */
+  public static JsonNode header(BlockView b) {
+    ObjectNode o = (ObjectNode) block(b, false);
+    o.remove(List.of("transactions", "uncles", "withdrawals", "size"));
+    return o;
+  }
+
   public static JsonNode feeHistory(FeeHistory h) {
     ObjectNode o = F.objectNode();
     o.set("oldestBlock", quantity(h.oldestBlock()));

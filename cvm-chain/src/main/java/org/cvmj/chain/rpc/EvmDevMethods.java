@@ -5,7 +5,8 @@ import java.util.OptionalLong;
 
 /**
  * The Hardhat/Ganache development methods: {@code evm_mine} (optional timestamp; answers {@code "0x0"}),
- * {@code evm_snapshot} (a QUANTITY id), {@code evm_revert} (true, or false for an unknown id) and
+ * {@code evm_snapshot} (a QUANTITY id), {@code evm_revert} (true, or false for an unknown id; blocks mined since
+ * the snapshot are discarded, see {@link NodeBackend#revert}) and
  * {@code evm_increaseTime} (seconds as a number or QUANTITY; answers the total offset in seconds as a number, as
  * Ganache does).
  */

@@ -14,10 +14,14 @@ import org.cvmj.chain.crypto.Hash;
  * {@code eth_getFilterLogs} and {@code eth_uninstallFilter}, kept over plain {@link NodeBackend} queries. Like
  * geth, a filter reports what arrives after it was installed (blocks, or logs of new blocks within its range) and
  * is removed when not polled for {@link #DEFAULT_IDLE_TIMEOUT}; ids are QUANTITY strings. The table holds at most
- * {@link #MAX_FILTERS}. Chain reorganisations (logs with {@code removed: true}) are not tracked: the dev chain has
- * none.
+ * {@link #MAX_FILTERS}.
+ *
+ * <p>As a {@link ChainListener} (the node adds it) the table follows rewinds ({@code evm_revert}): a filter then
+ * resumes from the block after the new head, so re-mined block numbers are reported again, and a log filter's
+ * next poll first returns the matching logs of the discarded blocks with {@code removed: true}, as geth reports a
+ * reorganisation. Without the listener, polling still works but misses both.
  */
-public final class FilterTable {
+public final class FilterTable implements ChainListener {
   public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(5);
   public static final int MAX_FILTERS = 10_000;
 
@@ -30,6 +34,7 @@ public final class FilterTable {
 
   private static final class LogsFilter implements Filter {
     final LogFilter criteria;
+    final List<LogView> removed = new ArrayList<>();
     long nextBlock;
     long lastUsed;
 
@@ -92,7 +97,8 @@ public final class FilterTable {
     }
     LogsFilter l = (LogsFilter) f;
     l.lastUsed = nanoClock.getAsLong();
-    List<LogView> logs = List.of();
+    List<LogView> logs = new ArrayList<>(l.removed);
+    l.removed.clear();
     if (l.criteria.blockHash() == null) {
       long from = l.nextBlock;
       long to = head;
@@ -103,11 +109,41 @@ public final class FilterTable {
         to = Math.min(to, n.number());
       }
       if (from <= to) {
-        logs = backend.logs(l.criteria.withRange(from, to));
+        logs.addAll(backend.logs(l.criteria.withRange(from, to)));
       }
     }
     l.nextBlock = Math.max(l.nextBlock, head + 1);
     return Optional.of(new Logs(logs));
+  }
+
+  /** Moves filters back on a rewind and keeps the removed logs each log filter must report; see the class comment. */
+  @Override
+  public synchronized void onChainEvent(ChainEvent event) {
+    if (!(event instanceof ChainEvent.Rewound r)) {
+      return; // new blocks are read from the backend when polled
+    }
+    for (Filter f : filters.values()) {
+      if (f instanceof BlockFilter b) {
+        b.nextBlock = Math.min(b.nextBlock, r.headNumber() + 1);
+        continue;
+      }
+      LogsFilter l = (LogsFilter) f;
+      for (LogView log : r.removedLogs()) {
+        // only logs the filter already reported (before nextBlock) need taking back
+        if (log.blockNumber() < l.nextBlock && inRange(l.criteria, log.blockNumber()) && l.criteria.matches(log)) {
+          l.removed.add(log);
+        }
+      }
+      l.nextBlock = Math.min(l.nextBlock, r.headNumber() + 1);
+    }
+  }
+
+  private static boolean inRange(LogFilter criteria, long block) {
+    if (criteria.blockHash() != null) {
+      return false;
+    }
+    return !(criteria.fromBlock() instanceof BlockSelector.Number n && block < n.number())
+        && !(criteria.toBlock() instanceof BlockSelector.Number m && block > m.number());
   }
 
   /** All logs matching a log filter ({@code eth_getFilterLogs}); empty when there is no such log filter. */

@@ -83,7 +83,10 @@ public interface NodeBackend {
   /** {@code evm_snapshot}: records the current state; an id for {@link #revert}. */
   long snapshot();
 
-  /** {@code evm_revert}: restores a snapshot (which is then used up); false when the id is unknown. */
+  /**
+   * {@code evm_revert}: restores a snapshot, discarding blocks mined since it (the id and later ones are then used
+   * up); false when the id is unknown.
+   */
   boolean revert(long snapshotId);
 
   /** {@code evm_increaseTime}: moves the clock of future blocks forward; the total offset now, in seconds. */

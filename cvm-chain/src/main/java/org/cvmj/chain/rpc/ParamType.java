@@ -39,6 +39,13 @@ public enum ParamType {
   CALL(ParamType::callRequest),
   /** A log filter object, as {@link LogFilter}. */
   FILTER(ParamType::logFilter),
+  /**
+   * The criteria of a {@code logs} subscription: a filter object with only {@code address} and {@code topics},
+   * as {@link LogFilter}.
+   */
+  SUBSCRIPTION_FILTER(ParamType::subscriptionFilter),
+  /** A JSON string, as {@link String}. */
+  STRING(ParamType::string),
   /** A JSON boolean, as {@link Boolean}. */
   BOOLEAN(ParamType::bool),
   /** A filter id (a QUANTITY string), as its canonical {@link String}. */
@@ -263,6 +270,25 @@ public enum ParamType {
       }
     }
     return new LogFilter(from, to, blockHash, addresses, topics);
+  }
+
+  private static LogFilter subscriptionFilter(JsonNode n) {
+    if (n.isObject()) {
+      for (String field : List.of("fromBlock", "toBlock", "blockHash")) {
+        if (present(n.get(field))) {
+          throw new IllegalArgumentException("field " + field + " is not supported: a logs subscription reports"
+              + " logs of new blocks only (use eth_getLogs for past ones)");
+        }
+      }
+    }
+    return logFilter(n);
+  }
+
+  private static String string(JsonNode n) {
+    if (!n.isTextual()) {
+      throw new IllegalArgumentException("expected a JSON string, got " + kind(n));
+    }
+    return n.textValue();
   }
 
   private static Object bool(JsonNode n) {

@@ -51,7 +51,15 @@ public final class RpcDispatcher {
 
   /** The response body for a request body, or empty when there is nothing to answer (notifications only). */
   public Optional<byte[]> handle(byte[] body) {
-    JsonNode response = respond(body);
+    return handle(body, CallContext.NONE);
+  }
+
+  /**
+   * As {@link #handle(byte[])} for a body that arrived in {@code context}; the transport calls
+   * {@link CallContext#replied()} once it has queued the response (or found there was none).
+   */
+  public Optional<byte[]> handle(byte[] body, CallContext context) {
+    JsonNode response = respond(body, context);
     if (response == null) {
       return Optional.empty();
     }
@@ -71,7 +79,7 @@ public final class RpcDispatcher {
     }
   }
 
-  private JsonNode respond(byte[] body) {
+  private JsonNode respond(byte[] body, CallContext context) {
     JsonNode request;
     try {
       request = JSON.readTree(body);
@@ -82,7 +90,7 @@ public final class RpcDispatcher {
       return error(F.nullNode(), new RpcException(RpcException.PARSE_ERROR, "parse error"));
     }
     if (!request.isArray()) {
-      return call(request);
+      return call(request, context);
     }
     if (request.isEmpty()) {
       return error(F.nullNode(), RpcException.invalidRequest("empty batch"));
@@ -93,7 +101,7 @@ public final class RpcDispatcher {
     }
     ArrayNode responses = F.arrayNode();
     for (JsonNode member : request) {
-      JsonNode r = call(member);
+      JsonNode r = call(member, context);
       if (r != null) {
         responses.add(r);
       }
@@ -102,7 +110,7 @@ public final class RpcDispatcher {
   }
 
   /** The response to one request object, or null for a notification. */
-  private JsonNode call(JsonNode request) {
+  private JsonNode call(JsonNode request, CallContext context) {
     if (!request.isObject()) {
       return error(F.nullNode(), RpcException.invalidRequest("invalid request"));
     }
@@ -128,7 +136,7 @@ public final class RpcDispatcher {
       }
       RpcMethod m = methods.lookup(method.textValue())
           .orElseThrow(() -> RpcException.methodNotFound(method.textValue()));
-      RpcMethod.Args args = m.decode(params == null || params.isNull() ? F.arrayNode() : params);
+      RpcMethod.Args args = m.decode(params == null || params.isNull() ? F.arrayNode() : params, context);
       result = m.handler().call(args);
       if (result == null) {
         result = F.nullNode();

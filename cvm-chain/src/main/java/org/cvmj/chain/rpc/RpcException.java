@@ -68,6 +68,11 @@ public final class RpcException extends RuntimeException {
     return new RpcException(METHOD_NOT_FOUND, "the method " + method + " does not exist/is not available");
   }
 
+  /** geth's answer to {@code eth_subscribe}/{@code eth_unsubscribe} over a transport without notifications. */
+  public static RpcException notificationsNotSupported() {
+    return new RpcException(METHOD_NOT_FOUND, "notifications not supported");
+  }
+
   /**
    * geth's revert error: code 3, message {@code execution reverted} (plus {@code : reason} when the return data
    * is a Solidity {@code Error(string)}), and the raw return data as hex in {@code data}.

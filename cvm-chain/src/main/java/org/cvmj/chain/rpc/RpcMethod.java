@@ -49,6 +49,11 @@ public record RpcMethod(String name, List<Param> params, Handler handler) {
    *     there are too many
    */
   public Args decode(JsonNode array) {
+    return decode(array, CallContext.NONE);
+  }
+
+  /** As {@link #decode(JsonNode)}, for a request that arrived in {@code context}. */
+  public Args decode(JsonNode array, CallContext context) {
     if (array.size() > params.size()) {
       throw RpcException.invalidParams("too many arguments, want at most " + params.size());
     }
@@ -68,15 +73,22 @@ public record RpcMethod(String name, List<Param> params, Handler handler) {
         throw RpcException.invalidParams("invalid argument " + i + " (" + p.name() + "): " + e.getMessage());
       }
     }
-    return new Args(values);
+    return new Args(values, context);
   }
 
   /** Decoded arguments by position; absent optional ones are null. */
   public static final class Args {
     private final Object[] values;
+    private final CallContext context;
 
-    Args(Object[] values) {
+    Args(Object[] values, CallContext context) {
       this.values = values;
+      this.context = context;
+    }
+
+    /** Where the request came from ({@link CallContext#NONE} over HTTP). */
+    public CallContext context() {
+      return context;
     }
 
     public boolean has(int i) {

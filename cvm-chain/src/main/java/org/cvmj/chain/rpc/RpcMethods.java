@@ -12,7 +12,8 @@ import java.util.TreeMap;
  * The one table from method name to {@link RpcMethod}. The standard table is built from one class per namespace,
  * each listing its methods by name: {@link EthMethods} ({@code eth_*}, including the filter methods over
  * {@link FilterTable}), {@link NetMethods} ({@code net_*}), {@link Web3Methods} ({@code web3_*}) and
- * {@link EvmDevMethods} ({@code evm_*}, the Hardhat/Ganache development methods). A namespace such as
+ * {@link EvmDevMethods} ({@code evm_*}, the Hardhat/Ganache development methods) and {@link SubscriptionMethods}
+ * ({@code eth_subscribe}, {@code eth_unsubscribe}; WebSocket only). A namespace such as
  * {@code cvm_*} is added by passing its methods to {@link #of}.
  */
 public final class RpcMethods {
@@ -33,10 +34,15 @@ public final class RpcMethods {
     return new RpcMethods(map);
   }
 
-  /** The Ethereum, net, web3 and evm_* development methods over {@code backend}, plus {@code extra}. */
-  public static RpcMethods standard(NodeBackend backend, FilterTable filters, Collection<RpcMethod> extra) {
+  /**
+   * The Ethereum, net, web3 and evm_* development methods over {@code backend}, the subscription methods over
+   * {@code subscriptions} (which the node must feed with its {@link ChainEvent}s), plus {@code extra}.
+   */
+  public static RpcMethods standard(NodeBackend backend, FilterTable filters, Subscriptions subscriptions,
+      Collection<RpcMethod> extra) {
     List<RpcMethod> all = new ArrayList<>();
     all.addAll(new EthMethods(backend, filters).methods());
+    all.addAll(new SubscriptionMethods(subscriptions).methods());
     all.addAll(new NetMethods(backend).methods());
     all.addAll(new Web3Methods(backend).methods());
     all.addAll(new EvmDevMethods(backend).methods());
@@ -44,8 +50,9 @@ public final class RpcMethods {
     return of(all);
   }
 
+  /** The standard table with a subscription hub of its own that nothing feeds (for tests of plain methods). */
   public static RpcMethods standard(NodeBackend backend) {
-    return standard(backend, new FilterTable(backend), List.of());
+    return standard(backend, new FilterTable(backend), new Subscriptions(), List.of());
   }
 
   public Optional<RpcMethod> lookup(String name) {

@@ -8,10 +8,8 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Ethereum JSON-RPC 2.0 over HTTP on the JDK's {@link HttpServer}, serving every path. It binds to
@@ -27,9 +25,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>otherwise 200 with the {@link RpcDispatcher}'s answer, or 200 with an empty body when the request was
  *       only notifications (as geth does).
  * </ul>
- * Requests run on a bounded pool of {@link Options#threads()} threads with a queue of
- * {@link Options#queueLength()}; when both are full the accepting thread runs the request itself, which slows
- * accepting new connections (back-pressure) rather than dropping them.
+ * Requests run on a bounded pool of {@link Options#threads()} {@link DeepStackThreads} with a queue of
+ * {@link Options#queueLength()}; when both are full the accepting thread waits for room, which slows accepting
+ * new connections (back-pressure) rather than dropping them. It never runs a request itself: its stack is too
+ * small for deeply nested EVM calls.
  */
 public final class RpcServer implements AutoCloseable {
   public static final String DEFAULT_HOST = "127.0.0.1";
@@ -97,13 +96,7 @@ public final class RpcServer implements AutoCloseable {
       throw new IllegalArgumentException("maxRequestBytes, threads and queueLength must be positive: " + options);
     }
     HttpServer http = HttpServer.create(new InetSocketAddress(options.host(), options.port()), 0);
-    AtomicInteger n = new AtomicInteger();
-    ThreadPoolExecutor pool = new ThreadPoolExecutor(options.threads(), options.threads(), 30, TimeUnit.SECONDS,
-        new ArrayBlockingQueue<>(options.queueLength()), r -> {
-          Thread t = new Thread(r, "rpc-" + n.incrementAndGet());
-          t.setDaemon(true);
-          return t;
-        }, new ThreadPoolExecutor.CallerRunsPolicy());
+    ThreadPoolExecutor pool = DeepStackThreads.pool("rpc", options.threads(), options.queueLength());
     RpcServer server = new RpcServer(http, pool, new RpcDispatcher(methods), options);
     http.createContext("/", server::exchange);
     http.setExecutor(pool);

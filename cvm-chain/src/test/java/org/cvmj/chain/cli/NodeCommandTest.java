@@ -1,6 +1,7 @@
 package org.cvmj.chain.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
@@ -15,6 +16,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.net.http.WebSocket;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -28,6 +32,7 @@ import picocli.CommandLine;
 /** {@code cvm-chain node --dev} run in-process on port 0, as the launcher runs it, stopped through its latch. */
 class NodeCommandTest {
   static final String STARTED = "HTTP JSON-RPC server started at ";
+  static final String WS_STARTED = "WebSocket JSON-RPC server started at ";
 
   @TempDir
   Path dir;
@@ -43,15 +48,19 @@ class NodeCommandTest {
     cl.setErr(new PrintWriter(err, true));
     ExecutorService runner = Executors.newSingleThreadExecutor();
     try {
-      Future<Integer> exit = runner.submit(() -> cl.execute("node", "--dev", "--http-port", "0", "--datadir",
-          dir.toString()));
+      Future<Integer> exit = runner.submit(() -> cl.execute("node", "--dev", "--http-port", "0", "--ws-port", "0",
+          "--datadir", dir.toString()));
       BufferedReader lines = new BufferedReader(new InputStreamReader(pipe, StandardCharsets.UTF_8));
       StringBuilder banner = new StringBuilder();
       String url = null;
-      for (String line; url == null && (line = lines.readLine()) != null; ) {
+      String wsUrl = null;
+      for (String line; wsUrl == null && (line = lines.readLine()) != null; ) {
         banner.append(line).append('\n');
         if (line.startsWith(STARTED)) {
           url = line.substring(STARTED.length());
+        }
+        if (line.startsWith(WS_STARTED)) {
+          wsUrl = line.substring(WS_STARTED.length());
         }
       }
       String text = banner.toString();
@@ -59,7 +68,8 @@ class NodeCommandTest {
       assertTrue(text.contains("Account #0: " + DevAccounts.address(0).toChecksumHex() + " (1000000 ETH)\n"
           + "Private Key: 0x" + String.format("%064x", DevAccounts.privateKey(0)) + "\n"), text);
       assertTrue(text.contains("Account #9: " + DevAccounts.address(9).toChecksumHex()), text);
-      assertTrue(text.contains("WebSocket JSON-RPC: not available yet"), text);
+      assertTrue(wsUrl != null && wsUrl.startsWith("ws://127.0.0.1:"), text + err);
+      assertFalse(wsUrl.endsWith(":0") || wsUrl.endsWith(":8546"), wsUrl); // port 0: a free port was chosen
       assertTrue(text.contains("chain id 1337"), text);
 
       HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
@@ -68,6 +78,18 @@ class NodeCommandTest {
               "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"eth_chainId\",\"params\":[]}")).build(),
           HttpResponse.BodyHandlers.ofString());
       assertEquals("{\"jsonrpc\":\"2.0\",\"id\":7,\"result\":\"0x539\"}", r.body());
+      CompletableFuture<String> wsAnswer = new CompletableFuture<>();
+      WebSocket ws = HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(URI.create(wsUrl),
+          new WebSocket.Listener() {
+            @Override
+            public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
+              wsAnswer.complete(data.toString());
+              return null;
+            }
+          }).get(30, TimeUnit.SECONDS);
+      ws.sendText("{\"jsonrpc\":\"2.0\",\"id\":8,\"method\":\"eth_chainId\",\"params\":[]}", true);
+      assertEquals("{\"jsonrpc\":\"2.0\",\"id\":8,\"result\":\"0x539\"}", wsAnswer.get(30, TimeUnit.SECONDS));
+      ws.abort();
 
       stop.countDown();
       assertEquals(0, exit.get(60, TimeUnit.SECONDS));
@@ -88,6 +110,21 @@ class NodeCommandTest {
     cl.setOut(new PrintWriter(new StringWriter(), true));
     assertEquals(2, cl.execute("node", "--datadir", dir.toString()));
     assertTrue(err.toString().contains("Missing required option: '--dev'"), err.toString());
+  }
+
+  @Test
+  void badWebSocketPortsAreUsageErrors() {
+    for (String[] args : new String[][] {
+        {"--ws-port", "70000", "--ws-port must be 0 to 65535, got 70000"},
+        {"--ws-port", "9000", "--http-port and --ws-port must differ (both are 9000)"}}) {
+      CommandLine cl = ChainCli.commandLine(new CountDownLatch(0));
+      StringWriter err = new StringWriter();
+      cl.setErr(new PrintWriter(err, true));
+      cl.setOut(new PrintWriter(new StringWriter(), true));
+      assertEquals(2, cl.execute("node", "--dev", "--http-port", "9000", args[0], args[1], "--datadir",
+          dir.resolve("never-created").toString()));
+      assertTrue(err.toString().contains(args[2]), err.toString());
+    }
   }
 
   @Test

@@ -84,6 +84,39 @@ class ChainDatabaseTest {
   }
 
   @Test
+  void rewindDropsLaterBlocksAtomicallyAndPersists() throws Exception {
+    List<TestChain.Built> written;
+    try (ChainDatabase db = ChainDatabase.open(dir, TestChain.CHAIN_ID)) {
+      written = writeBlocks(db, 5); // blocks 0..4
+      ChainDatabaseException beyond = assertThrows(ChainDatabaseException.class, () -> db.rewind(5));
+      assertEquals(ChainDatabaseException.Reason.INVALID_WRITE, beyond.reason());
+      assertEquals("cannot rewind to block 5: the head is block 4", beyond.getMessage());
+      assertThrows(ChainDatabaseException.class, () -> db.rewind(-1));
+      db.rewind(4); // to the head itself: nothing changes
+      assertEquals(4, db.head().orElseThrow().number());
+      db.rewind(2);
+      assertEquals(written.get(2).block().header(), db.head().orElseThrow());
+    }
+    try (ChainDatabase db = ChainDatabase.open(dir, TestChain.CHAIN_ID)) {
+      assertEquals(2, TestChain.checkConsistent(db));
+      for (int n = 3; n <= 4; n++) {
+        Block gone = written.get(n).block();
+        assertTrue(db.canonicalHash(n).isEmpty());
+        assertTrue(db.block(gone.hash()).isEmpty());
+        assertTrue(db.receipts(gone.hash()).isEmpty());
+        for (Transaction tx : gone.transactions()) {
+          assertTrue(db.transactionLocation(tx.hash()).isEmpty());
+        }
+      }
+      // the kept state is whole, and the chain grows again from block 2
+      Trie state = new Trie(db.nodeStore(), db.head().orElseThrow().stateRoot());
+      assertArrayEquals(TestChain.stateValue(2), state.get(TestChain.stateKey(2)));
+      writeBlocks(db, 1);
+      assertEquals(3, TestChain.checkConsistent(db));
+    }
+  }
+
+  @Test
   void rocksNodeStoreServesATrieAcrossReopening() throws Exception {
     Hash root;
     try (ChainDatabase db = ChainDatabase.open(dir, TestChain.CHAIN_ID)) {

@@ -40,6 +40,37 @@ class FilterTableTest {
   }
 
   @Test
+  void aRewindReplaysBlockNumbersAndReportsRemovedLogs() {
+    String blocks = filters.newBlockFilter();
+    String logs = filters.newLogFilter(new LogFilter(null, null, null, List.of(FakeBackend.TOKEN), List.of()));
+    node.mine(OptionalLong.empty()); // block 2, with a TOKEN log
+    node.mine(OptionalLong.empty()); // block 3, with a TOKEN log
+    FilterTable.Logs before = (FilterTable.Logs) filters.changes(logs).orElseThrow();
+    assertEquals(List.of(2L, 3L), before.logs().stream().map(LogView::blockNumber).toList());
+    assertEquals(2, ((FilterTable.BlockHashes) filters.changes(blocks).orElseThrow()).hashes().size());
+
+    // the node rewinds to block 1 (dropping 2 and 3) and mines a new block 2
+    LogView gone2 = before.logs().get(0);
+    LogView gone3 = before.logs().get(1);
+    filters.onChainEvent(new ChainEvent.Rewound(1, List.of(removed(gone2), removed(gone3))));
+    node.blocks.subList(2, node.blocks.size()).clear();
+    node.mine(OptionalLong.empty());
+
+    FilterTable.Logs after = (FilterTable.Logs) filters.changes(logs).orElseThrow();
+    // (LogView holds an array, so compare what identifies a log)
+    assertEquals(List.of("2 " + gone2.blockHash() + " removed", "3 " + gone3.blockHash() + " removed",
+        "2 " + node.blocks.get(2).hash() + " added"), after.logs().stream().map(l -> l.blockNumber() + " "
+        + l.blockHash() + (l.removed() ? " removed" : " added")).toList());
+    FilterTable.BlockHashes replayed = (FilterTable.BlockHashes) filters.changes(blocks).orElseThrow();
+    assertEquals(List.of(node.blocks.get(2).hash()), replayed.hashes());
+  }
+
+  static LogView removed(LogView l) {
+    return new LogView(l.address(), l.topics(), l.data(), l.blockNumber(), l.transactionHash(),
+        l.transactionIndex(), l.blockHash(), l.logIndex(), true);
+  }
+
+  @Test
   void blockFilterIdsAreNotLogFilters() {
     String b = filters.newBlockFilter();
     assertTrue(filters.allLogs(b).isEmpty());
