@@ -26,6 +26,14 @@ final class CallData {
     this.names = names;
   }
 
+  /**
+   * The 4-byte selector of a function signature. Computed here rather than by {@code Abi.selector}, which checks
+   * that every parameter type is elementary, while the registry takes a {@code uint32[]}.
+   */
+  static byte[] selector(String signature) {
+    return Arrays.copyOf(org.cvmj.chain.crypto.Keccak256.digest(signature.getBytes(StandardCharsets.US_ASCII)), 4);
+  }
+
   /** A malformed argument; the message says which and why. */
   static final class BadCallData extends Exception {
     BadCallData(String message) {

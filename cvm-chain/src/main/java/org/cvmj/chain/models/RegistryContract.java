@@ -11,7 +11,6 @@ import org.cvmj.chain.evm.Evm;
 import org.cvmj.chain.evm.Message;
 import org.cvmj.chain.evm.SystemContract;
 import org.cvmj.chain.models.CallData.BadCallData;
-import org.cvmj.chain.sol.Abi;
 
 /**
  * The model registry at {@link SystemAddresses#REGISTRY}: the ABI of IModelRegistry.sol, dispatched by selector
@@ -84,7 +83,7 @@ final class RegistryContract implements SystemContract {
   private static Map<String, Entry> bySelector() {
     Map<String, Entry> m = new TreeMap<>();
     for (Entry e : FUNCTIONS) {
-      m.put(Hex.encode(Abi.selector(e.signature())), e);
+      m.put(Hex.encode(CallData.selector(e.signature())), e);
     }
     return Map.copyOf(m);
   }
