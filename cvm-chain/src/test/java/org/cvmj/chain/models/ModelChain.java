@@ -143,6 +143,24 @@ final class ModelChain implements AutoCloseable {
     }
   }
 
+  static final byte[] MNIST_SYMBOL = resource("mnist/symbol");
+  static final byte[] MNIST_PARAMS = resource("mnist/params");
+  static final List<Long> MNIST_SHAPE = List.of(1L, 1L, 28L, 28L);
+
+  /** The digit of mnist/data.npy: 784 int8 pixels after the 128-byte npy header. */
+  static byte[] mnistDigit() {
+    byte[] npy = resource("mnist/data.npy");
+    return Arrays.copyOfRange(npy, npy.length - 784, npy.length);
+  }
+
+  /** Registers and uploads the MNIST zoo model from dev account {@code author} and mines until it is mature. */
+  Address readyMnist(int author, long fee) throws Exception {
+    Address model = registerModel(author, MNIST_SYMBOL, MNIST_PARAMS, MNIST_SHAPE, fee);
+    upload(author, model, MNIST_SYMBOL, MNIST_PARAMS);
+    mine((int) ModelRules.DEV_MATURITY);
+    return model;
+  }
+
   static byte[] inferCall(Address model, byte[] input) {
     return Abi.encodeCall(InferPrecompile.SIGNATURE, model, input);
   }
