@@ -39,11 +39,12 @@ final class ModelChain implements AutoCloseable {
 
   final ChainDatabase db;
   final Chain chain;
-  private long timestamp = 1;
+  private long timestamp;
 
   ModelChain(Path dir) throws Exception {
     db = ChainDatabase.open(dir, CHAIN_ID);
     chain = Chain.open(db, Genesis.dev());
+    timestamp = chain.head().timestamp() + 1;
   }
 
   static Address account(int i) {
