@@ -45,10 +45,12 @@ final class CallData {
     return wordAt(32L * i, names.get(i));
   }
 
+  /** A {@code uint<bits>}; a uint64 above 2^63 - 1 is refused too (no limit of the registry comes near it). */
   long uint(int i, int bits) throws BadCallData {
     Word w = word(i);
-    if (w.bitLength() > bits) {
-      throw new BadCallData(names.get(i) + " does not fit uint" + bits);
+    if (w.bitLength() > Math.min(bits, 63)) {
+      throw new BadCallData(names.get(i) + " does not fit uint" + bits
+          + (bits == 64 && w.bitLength() <= 64 ? " below 2^63" : ""));
     }
     return w.longValue();
   }
