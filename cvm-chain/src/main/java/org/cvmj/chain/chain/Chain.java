@@ -30,7 +30,11 @@ import org.cvmj.chain.evm.ContractAddress;
 import org.cvmj.chain.evm.TransactionExecutor;
 import org.cvmj.chain.evm.TransactionRequest;
 import org.cvmj.chain.evm.TransactionResult;
+import org.cvmj.chain.evm.SystemContracts;
 import org.cvmj.chain.evm.Word;
+import org.cvmj.chain.models.ModelRegistryView;
+import org.cvmj.chain.models.Models;
+import org.cvmj.chain.models.PendingBlobs;
 import org.cvmj.chain.state.TrieWorldState;
 import org.cvmj.chain.tx.CallRequest;
 import org.cvmj.chain.tx.IntrinsicGas;
@@ -47,7 +51,11 @@ import org.cvmj.chain.tx.TransactionRules;
  * coinbase is {@link #DEV_COINBASE} (which collects the priority fees; the base fee is burnt), its PREVRANDAO
  * is keccak(parent hash), and it carries Cancun's header fields with no blobs and a zero beacon root.
  *
- * <p>Threads: {@link #produceBlock} and {@link #rewind} are serialised; reads may run beside it and see the head as of their start.
+ * <p>Every block and call runs with the CVM system contracts ({@link Models}: the model registry and the
+ * {@code infer} precompile); chunks uploaded in a block are stored with it, in the same atomic batch.
+ *
+ * <p>Threads: {@link #produceBlock} and {@link #rewind} are serialised; reads may run beside it and see the head
+ * as of their start.
  */
 public final class Chain {
   /** Where the dev chain's priority fees go: the address 0xc0...01, which no one holds a key for. */
@@ -55,11 +63,13 @@ public final class Chain {
 
   private final ChainDatabase db;
   private final Genesis genesis;
+  private final Models models;
   private volatile BlockHeader head;
 
   private Chain(ChainDatabase db, Genesis genesis, BlockHeader head) {
     this.db = db;
     this.genesis = genesis;
+    this.models = new Models(genesis.models());
     this.head = head;
   }
 
@@ -134,6 +144,8 @@ public final class Chain {
         Word.fromBytes(prevRandao.bytes()), Word.of(genesis.chainId()), Word.ONE, this::canonicalHashWord);
 
     PendingNodes pending = new PendingNodes(db.nodeStore());
+    PendingBlobs blobs = new PendingBlobs(db.blobStore()::get);
+    SystemContracts system = models.forExecution(blobs);
     TrieWorldState state = new TrieWorldState(pending, parent.stateRoot());
     List<Transaction> txs = new ArrayList<>();
     List<Receipt> receipts = new ArrayList<>();
@@ -149,7 +161,7 @@ public final class Chain {
               "gas limit " + Long.toUnsignedString(tx.gasLimit()) + " exceeds the " + (gasLimit - cumulativeGas)
               + " gas left in the block");
         }
-        TransactionResult result = TransactionExecutor.execute(state, context, request(tx, sender));
+        TransactionResult result = TransactionExecutor.execute(state, context, request(tx, sender), system);
         cumulativeGas += result.gasUsed();
         Receipt receipt = Receipt.of(tx.type(), result.isSuccess(), cumulativeGas, result.logs());
         included.add(new IncludedTransaction(tx, hash, sender, txs.size(), receipt, result.gasUsed(),
@@ -170,7 +182,7 @@ public final class Chain {
         gasLimit, cumulativeGas, timestamp, new byte[0], prevRandao, baseFee, 0, 0, Hash.ZERO);
     Block block = new Block(header, txs);
     try {
-      db.writeBlock(block, receipts, pending.nodes());
+      db.writeBlock(block, receipts, pending.nodes(), blobs.blobs());
     } catch (ChainDatabaseException e) {
       throw new ChainException(DATABASE, "cannot store block " + number + ": " + e.getMessage(), e);
     }
@@ -298,6 +310,16 @@ public final class Chain {
     return stateAt(number).storage(a, slot);
   }
 
+  /** The model registry as of block {@code number}: models, upload progress, earnings. */
+  public ModelRegistryView modelRegistry(long number) throws ChainException {
+    return new ModelRegistryView(stateAt(number));
+  }
+
+  /** The stored blob (an uploaded chunk) with this keccak256, if the node has it. */
+  public Optional<byte[]> blob(Hash key) {
+    return Optional.ofNullable(db.blobStore().get(key));
+  }
+
   /** The header of the canonical block {@code number}. */
   public BlockHeader header(long number) throws ChainException {
     BlockHeader h = head;
@@ -352,7 +374,9 @@ public final class Chain {
     TransactionRequest request = new TransactionRequest(from, call.to(), state.nonce(from),
         Word.fromBigInteger(call.valueOrZero()), data, gas, intrinsic, feeCap, tipCap, accessList, List.of(),
         Word.ZERO);
-    return TransactionExecutor.execute(state, context, request);
+    // a call may upload a chunk too: its blobs live in a throwaway overlay, like its state
+    return TransactionExecutor.execute(state, context, request,
+        models.forExecution(new PendingBlobs(db.blobStore()::get)));
   }
 
   /**

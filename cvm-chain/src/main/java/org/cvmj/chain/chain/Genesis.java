@@ -11,14 +11,17 @@ import org.cvmj.chain.block.LogsBloom;
 import org.cvmj.chain.crypto.Address;
 import org.cvmj.chain.crypto.Hash;
 import org.cvmj.chain.evm.Word;
+import org.cvmj.chain.models.ModelRules;
 import org.cvmj.chain.state.TrieWorldState;
 import org.cvmj.chain.trie.NodeStore;
 
 /**
  * What block 0 of a chain holds: the chain id, the block gas limit every block keeps, the base fee of block 0,
- * its timestamp, and the accounts funded from the start (sorted by address, so the genesis is one value).
+ * its timestamp, and the accounts funded from the start (sorted by address, so the genesis is one value); and the
+ * chain's model rules (maturity), which are configuration, not part of block 0's hash.
  */
-public record Genesis(long chainId, long gasLimit, BigInteger baseFee, long timestamp, Map<Address, BigInteger> alloc) {
+public record Genesis(long chainId, long gasLimit, BigInteger baseFee, long timestamp, Map<Address, BigInteger> alloc,
+    ModelRules models) {
   /** The dev chain's id (Hardhat's and Ganache's local chain id, which wallets know as a development chain). */
   public static final long DEV_CHAIN_ID = 1337;
   public static final long DEV_GAS_LIMIT = 30_000_000;
@@ -28,6 +31,7 @@ public record Genesis(long chainId, long gasLimit, BigInteger baseFee, long time
 
   public Genesis {
     Objects.requireNonNull(baseFee, "baseFee");
+    Objects.requireNonNull(models, "models");
     if (chainId <= 0) {
       throw new IllegalArgumentException("the chain id must be positive, got " + chainId);
     }
@@ -45,6 +49,16 @@ public record Genesis(long chainId, long gasLimit, BigInteger baseFee, long time
       sorted.put(a, v);
     });
     alloc = Collections.unmodifiableMap(sorted);
+  }
+
+  /** A chain with the dev model rules ({@link ModelRules#dev()}). */
+  public Genesis(long chainId, long gasLimit, BigInteger baseFee, long timestamp, Map<Address, BigInteger> alloc) {
+    this(chainId, gasLimit, baseFee, timestamp, alloc, ModelRules.dev());
+  }
+
+  /** This genesis with other model rules. */
+  public Genesis withModels(ModelRules rules) {
+    return new Genesis(chainId, gasLimit, baseFee, timestamp, alloc, rules);
   }
 
   /**

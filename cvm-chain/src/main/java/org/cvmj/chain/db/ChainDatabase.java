@@ -42,8 +42,9 @@ import org.rocksdb.WriteOptions;
 
 /**
  * The node's persistent chain in RocksDB: headers and bodies by block hash, the canonical number-to-hash index,
- * receipts by block hash, a transaction-hash lookup, trie nodes and the head pointer, each in its own column
- * family; a metadata record (schema version and chain id) in the default one.
+ * receipts by block hash, a transaction-hash lookup, trie nodes, model blobs (uploaded chunks, by keccak256) and
+ * the head pointer, each in its own column family; a metadata record (schema version and chain id) in the default
+ * one.
  *
  * <p>{@link #writeBlock} puts a block with everything it brings in one RocksDB write batch, written with the
  * write-ahead log synced before it returns: after a crash at any moment the database holds either the whole
@@ -62,7 +63,9 @@ public final class ChainDatabase implements AutoCloseable {
   private static final byte[] META_KEY = "meta".getBytes(US_ASCII);
   private static final byte[] HEAD_KEY = "head".getBytes(US_ASCII);
   private static final List<String> FAMILIES =
-      List.of("headers", "bodies", "canonical", "receipts", "tx_lookup", "trie_nodes");
+      List.of("headers", "bodies", "canonical", "receipts", "tx_lookup", "trie_nodes", "blobs");
+  /** Families added after schema version 1 was first written: an older database gets them (empty) on open. */
+  private static final Set<String> ADDED_FAMILIES = Set.of("blobs");
 
   static {
     RocksDB.loadLibrary();
@@ -82,7 +85,9 @@ public final class ChainDatabase implements AutoCloseable {
   private final ColumnFamilyHandle receipts;
   private final ColumnFamilyHandle txLookup;
   private final ColumnFamilyHandle trieNodes;
+  private final ColumnFamilyHandle blobs;
   private final RocksNodeStore nodeStore;
+  private final RocksNodeStore blobStore;
   private volatile BlockHeader head;
   private volatile boolean closed;
 
@@ -101,8 +106,10 @@ public final class ChainDatabase implements AutoCloseable {
     this.receipts = handles.get(4);
     this.txLookup = handles.get(5);
     this.trieNodes = handles.get(6);
+    this.blobs = handles.get(7);
     this.syncWrites = new WriteOptions().setSync(true);
     this.nodeStore = new RocksNodeStore(db, trieNodes);
+    this.blobStore = new RocksNodeStore(db, blobs);
   }
 
   /**
@@ -165,7 +172,9 @@ public final class ChainDatabase implements AutoCloseable {
     }
     Set<String> expected = new HashSet<>(FAMILIES);
     expected.add("default");
-    if (!found.equals(expected)) {
+    Set<String> older = new HashSet<>(expected);
+    older.removeAll(ADDED_FAMILIES);
+    if (!found.equals(expected) && !found.equals(older)) {
       throw new ChainDatabaseException(INCOMPATIBLE, dir + " holds a RocksDB database with column families "
           + found + ", not a cvm-chain database (expected " + expected + "); choose another data directory");
     }
@@ -236,6 +245,14 @@ public final class ChainDatabase implements AutoCloseable {
   /** The trie nodes, for reading state; nodes put here directly are not synced (see {@link RocksNodeStore}). */
   public NodeStore nodeStore() {
     return nodeStore;
+  }
+
+  /**
+   * Content-addressed blobs (keccak256 to bytes): the chunks of uploaded models. Like trie nodes, blobs that must
+   * be durable with a block go through {@link #writeBlock(Block, List, Map, Map)}.
+   */
+  public NodeStore blobStore() {
+    return blobStore;
   }
 
   /** The header of the block with this hash, if stored. */
@@ -339,6 +356,16 @@ public final class ChainDatabase implements AutoCloseable {
    */
   public synchronized void writeBlock(Block block, List<Receipt> blockReceipts, Map<Hash, byte[]> trieNodesToWrite)
       throws ChainDatabaseException {
+    writeBlock(block, blockReceipts, trieNodesToWrite, Map.of());
+  }
+
+  /**
+   * {@link #writeBlock(Block, List, Map)} with the content-addressed {@code blobsToWrite} (keccak256 to bytes) the
+   * block's transactions stored, in the same atomic batch: after a crash the state never refers to a chunk the
+   * database lacks. Every blob must hash to its key.
+   */
+  public synchronized void writeBlock(Block block, List<Receipt> blockReceipts, Map<Hash, byte[]> trieNodesToWrite,
+      Map<Hash, byte[]> blobsToWrite) throws ChainDatabaseException {
     ensureOpen();
     BlockHeader header = block.header();
     Hash hash = header.hash();
@@ -372,6 +399,13 @@ public final class ChainDatabase implements AutoCloseable {
               + " does not hash to it");
         }
         batch.put(trieNodes, node.getKey().bytes(), node.getValue());
+      }
+      for (Map.Entry<Hash, byte[]> blob : blobsToWrite.entrySet()) {
+        if (!Keccak256.hash(blob.getValue()).equals(blob.getKey())) {
+          throw new ChainDatabaseException(INVALID_WRITE, "blob stored under " + blob.getKey()
+              + " does not hash to it");
+        }
+        batch.put(blobs, blob.getKey().bytes(), blob.getValue());
       }
       batch.put(headers, hash.bytes(), header.encode());
       batch.put(bodies, hash.bytes(), block.encodeBody());
@@ -450,6 +484,7 @@ public final class ChainDatabase implements AutoCloseable {
     }
     closed = true;
     nodeStore.release();
+    blobStore.release();
     for (ColumnFamilyHandle h : handles) {
       h.close();
     }

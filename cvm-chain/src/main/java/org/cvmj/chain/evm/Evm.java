@@ -15,16 +15,23 @@ public final class Evm {
   private final BlockContext block;
   private final TxContext tx;
   private final Map<Address, PrecompiledContract> precompiles;
+  private final Map<Address, SystemContract> systemContracts;
 
   public Evm(WorldState state, BlockContext block, TxContext tx) {
     this(state, block, tx, Precompiles.cancun());
   }
 
   public Evm(WorldState state, BlockContext block, TxContext tx, Map<Address, PrecompiledContract> precompiles) {
+    this(state, block, tx, precompiles, Map.of());
+  }
+
+  public Evm(WorldState state, BlockContext block, TxContext tx, Map<Address, PrecompiledContract> precompiles,
+      Map<Address, SystemContract> systemContracts) {
     this.state = state;
     this.block = block;
     this.tx = tx;
     this.precompiles = Map.copyOf(precompiles);
+    this.systemContracts = Map.copyOf(systemContracts);
   }
 
   public WorldState state() {
@@ -53,6 +60,15 @@ public final class Evm {
     }
     if (m.transfersValue() && state.balance(m.caller()).lt(m.value())) {
       return CallResult.notStarted(m.gas());
+    }
+    SystemContract system = systemContracts.get(m.codeAddress());
+    if (system != null) {
+      int snapshot = state.snapshot();
+      CallResult r = system.call(this, m);
+      if (!r.isSuccess()) {
+        state.revertTo(snapshot);
+      }
+      return r;
     }
     PrecompiledContract precompile = precompiles.get(m.codeAddress());
     int snapshot = state.snapshot();

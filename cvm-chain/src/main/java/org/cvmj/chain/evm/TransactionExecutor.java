@@ -39,6 +39,17 @@ public final class TransactionExecutor {
    */
   public static TransactionResult execute(WorldState state, BlockContext block, TransactionRequest tx)
       throws InvalidTransactionException {
+    return execute(state, block, tx, SystemContracts.NONE);
+  }
+
+  /**
+   * Runs {@code tx} with the chain's {@code system} contracts. Gas they redirect (model authors' fees) is neither
+   * refundable nor paid to the coinbase: the refund cap is a fifth of the gas used without it, and the coinbase
+   * gets the priority fee on the rest only (the base fee is burnt on the rest only: the redirected gas was paid
+   * to its receiver at the full effective price).
+   */
+  public static TransactionResult execute(WorldState state, BlockContext block, TransactionRequest tx,
+      SystemContracts system) throws InvalidTransactionException {
     Word gasPrice = validate(state, block, tx);
     Address sender = tx.sender();
     Word gasLimit = Word.of(tx.gasLimit());
@@ -49,8 +60,10 @@ public final class TransactionExecutor {
     state.warm(sender);
     state.warm(target);
     state.warm(block.coinbase()); // EIP-3651
-    Evm evm = new Evm(state, block, new TxContext(sender, gasPrice, tx.blobHashes()));
+    Evm evm = new Evm(state, block, new TxContext(sender, gasPrice, tx.blobHashes()), Precompiles.cancun(),
+        system.contracts());
     evm.precompiles().keySet().forEach(state::warm);
+    system.contracts().keySet().forEach(state::warm);
     for (long a = 1; a <= Precompiles.CANCUN_LAST_ADDRESS; a++) {
       state.warm(Address.ofLong(a)); // all Cancun precompile addresses, also those a custom table leaves out
     }
@@ -69,10 +82,11 @@ public final class TransactionExecutor {
     }
 
     long gasUsed = tx.gasLimit() - r.gasLeft();
-    long refund = Math.min(state.refund(), gasUsed / 5);
+    long redirected = system.redirectedGas(state);
+    long refund = Math.min(state.refund(), (gasUsed - redirected) / 5);
     gasUsed -= refund;
     state.addBalance(sender, Word.of(tx.gasLimit() - gasUsed).mul(gasPrice));
-    state.addBalance(block.coinbase(), Word.of(gasUsed).mul(gasPrice.sub(block.baseFee())));
+    state.addBalance(block.coinbase(), Word.of(gasUsed - redirected).mul(gasPrice.sub(block.baseFee())));
     List<Log> logs = r.isSuccess() ? List.copyOf(state.logs()) : List.of();
     state.finishTransaction();
     return new TransactionResult(r.status(), r.haltReason(), gasUsed, refund, r.output(), logs, r.createdAddress());

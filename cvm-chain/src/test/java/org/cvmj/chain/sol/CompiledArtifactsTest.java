@@ -39,7 +39,10 @@ class CompiledArtifactsTest {
     for (String f : artifacts) {
       String name = f.substring(0, f.indexOf('.'));
       ContractArtifact a = ContractArtifact.load(name); // every committed file parses
-      assertTrue(a.creationCode().length > 0, name);
+      // an interface (IModelRegistry, ICVMInfer) has an ABI and no bytecode; anything else has creation code
+      boolean isInterface = a.creationCode().length == 0 && a.runtimeCode().length == 0
+          && a.abiJson().contains("\"type\": \"function\"");
+      assertTrue(a.creationCode().length > 0 || isInterface, name);
     }
   }
 
