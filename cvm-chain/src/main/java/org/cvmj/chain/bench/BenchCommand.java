@@ -50,15 +50,15 @@ public final class BenchCommand implements Callable<Integer> {
       + " round (default ${DEFAULT-VALUE})")
   int contractCalls;
 
-  @Option(names = "--work-txs", defaultValue = "10", description = "Work.storeHashChain transactions per round"
+  @Option(names = "--work-txs", defaultValue = "5", description = "Work.storeHashChain transactions per round"
       + " (default ${DEFAULT-VALUE})")
   int workTransactions;
 
-  @Option(names = "--eth-calls", defaultValue = "10", description = "eth_calls of Work.hashChain per round"
+  @Option(names = "--eth-calls", defaultValue = "5", description = "eth_calls of Work.hashChain per round"
       + " (default ${DEFAULT-VALUE})")
   int ethCalls;
 
-  @Option(names = "--work-iterations", defaultValue = "10000", description = "keccak iterations per work"
+  @Option(names = "--work-iterations", defaultValue = "5000", description = "keccak iterations per work"
       + " transaction or call (default ${DEFAULT-VALUE})")
   int workIterations;
 

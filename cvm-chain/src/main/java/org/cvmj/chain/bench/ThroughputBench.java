@@ -54,7 +54,7 @@ public final class ThroughputBench {
 
     /** About a minute on a 2-core machine against the in-process dev node. */
     public static Settings defaults() {
-      return new Settings(5, 300, 300, 10, 10, 10_000);
+      return new Settings(5, 300, 300, 5, 5, 5_000);
     }
   }
 
