@@ -2,6 +2,7 @@ package org.cvmj.chain.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.CountDownLatch;
+import org.cvmj.chain.bench.BenchCommand;
 import org.cvmj.chain.chain.ChainException;
 import org.cvmj.chain.db.ChainDatabaseException;
 import org.cvmj.chain.statetest.StateTestException;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "cvm-chain", mixinStandardHelpOptions = true, version = "cvm-chain 0.1.0",
     description = "The CVM-J chain node: a dev chain with JSON-RPC, the EVM (Cancun) and its conformance tools.",
-    subcommands = {StateTestCommand.class, NodeCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {StateTestCommand.class, NodeCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class ChainCli {
   public static final int FAILED = 1;
   public static final int ERROR = 2;

@@ -1,0 +1,59 @@
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.web3j.codegen.SolidityFunctionWrapperGenerator;
+
+/**
+ * Runs web3j's codegen ({@code SolidityFunctionWrapperGenerator -a X.abi -b X.bin -o OUT -p PKG}) for every
+ * {@code <Name>.abi} with a {@code <Name>.bin} beside it in one artifact directory, so that a new contract gets its
+ * wrapper without a build change. The Maven build runs it as a single-file program with codegen on the classpath:
+ *
+ * <pre>java -cp CLASSPATH GenerateWrappers.java ARTIFACT_DIR OUTPUT_DIR PACKAGE</pre>
+ *
+ * <p>Codegen exits the JVM with status 1 on an error of its own; this program exits with 2 when a wrapper it asked
+ * for did not appear, so a build never compiles against a silently missing class.
+ */
+public final class GenerateWrappers {
+  public static void main(String[] args) throws IOException {
+    if (args.length != 3) {
+      fail("usage: GenerateWrappers ARTIFACT_DIR OUTPUT_DIR PACKAGE");
+    }
+    Path artifacts = Path.of(args[0]);
+    Path out = Path.of(args[1]);
+    String pkg = args[2];
+    if (!Files.isDirectory(artifacts)) {
+      fail("artifact directory " + artifacts + " does not exist");
+    }
+    List<Path> abis;
+    try (Stream<Path> files = Files.list(artifacts)) {
+      abis = files.filter(p -> p.getFileName().toString().endsWith(".abi")).sorted().collect(Collectors.toList());
+    }
+    if (abis.isEmpty()) {
+      fail("no .abi files in " + artifacts);
+    }
+    Path pkgDir = out.resolve(pkg.replace('.', '/'));
+    for (Path abi : abis) {
+      String name = abi.getFileName().toString().replaceFirst("\\.abi$", "");
+      Path bin = artifacts.resolve(name + ".bin");
+      if (!Files.isRegularFile(bin)) {
+        fail(abi + " has no " + bin.getFileName() + " beside it; recompile with compile-solidity.js");
+      }
+      Path wrapper = pkgDir.resolve(name + ".java");
+      Files.deleteIfExists(wrapper);
+      SolidityFunctionWrapperGenerator.main(new String[] {
+          "-a", abi.toString(), "-b", bin.toString(), "-o", out.toString(), "-p", pkg});
+      if (!Files.isRegularFile(wrapper)) {
+        fail("codegen wrote no " + wrapper + " for " + abi);
+      }
+    }
+    System.out.println("GenerateWrappers: " + abis.size() + " wrapper(s) in " + pkgDir);
+  }
+
+  private static void fail(String message) {
+    System.err.println("GenerateWrappers: " + message);
+    System.exit(2);
+  }
+}
