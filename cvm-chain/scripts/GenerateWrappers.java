@@ -9,7 +9,8 @@ import org.web3j.codegen.SolidityFunctionWrapperGenerator;
 /**
  * Runs web3j's codegen ({@code SolidityFunctionWrapperGenerator -a X.abi -b X.bin -o OUT -p PKG}) for every
  * {@code <Name>.abi} with a {@code <Name>.bin} beside it in one artifact directory, so that a new contract gets its
- * wrapper without a build change. The Maven build runs it as a single-file program with codegen on the classpath:
+ * wrapper without a build change. An ABI of {@code []} (a library of internal functions only, such as {@code CVM})
+ * has nothing to wrap and is passed over. The Maven build runs it as a single-file program with codegen on the classpath:
  *
  * <pre>java -cp CLASSPATH GenerateWrappers.java ARTIFACT_DIR OUTPUT_DIR PACKAGE</pre>
  *
@@ -35,7 +36,11 @@ public final class GenerateWrappers {
       fail("no .abi files in " + artifacts);
     }
     Path pkgDir = out.resolve(pkg.replace('.', '/'));
+    int written = 0;
     for (Path abi : abis) {
+      if (Files.readString(abi).strip().equals("[]")) {
+        continue;
+      }
       String name = abi.getFileName().toString().replaceFirst("\\.abi$", "");
       Path bin = artifacts.resolve(name + ".bin");
       if (!Files.isRegularFile(bin)) {
@@ -48,8 +53,9 @@ public final class GenerateWrappers {
       if (!Files.isRegularFile(wrapper)) {
         fail("codegen wrote no " + wrapper + " for " + abi);
       }
+      written++;
     }
-    System.out.println("GenerateWrappers: " + abis.size() + " wrapper(s) in " + pkgDir);
+    System.out.println("GenerateWrappers: " + written + " wrapper(s) in " + pkgDir);
   }
 
   private static void fail(String message) {

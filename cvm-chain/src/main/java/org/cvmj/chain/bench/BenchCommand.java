@@ -98,8 +98,7 @@ public final class BenchCommand implements Callable<Integer> {
       results = ThroughputBench.run(rpc, privateKey, settings, out);
     } else {
       Path dir = Files.createTempDirectory("cvm-chain-bench");
-      try (LocalNode node = LocalNode.start(new LocalNode.Settings(dir, RpcServer.DEFAULT_HOST, 0,
-          Genesis.DEV_CHAIN_ID, 0))) {
+      try (LocalNode node = LocalNode.start(LocalNode.Settings.dev(dir).withPorts(0, 0))) {
         target = "in-process dev node " + node.url();
         results = ThroughputBench.run(node.url(), privateKey, settings, out);
       } catch (org.cvmj.chain.chain.ChainException | org.cvmj.chain.db.ChainDatabaseException e) {
