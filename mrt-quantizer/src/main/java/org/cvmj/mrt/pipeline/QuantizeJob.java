@@ -44,6 +44,14 @@ import org.cvmj.mrt.report.Report;
 public final class QuantizeJob {
   /** A sample input in the model directory, named as MRT names it. */
   public static final String SAMPLE_FILE = "data.npy";
+  /**
+   * Held-out images, quantized, one model input each ({@code [N, ...input shape without the batch dimension]}),
+   * and their labels ({@code int32 [N]}): what a client sends to the model to see it classify real data.
+   */
+  public static final String SAMPLES_FILE = "samples.npy";
+  public static final String LABELS_FILE = "labels.npy";
+  /** How many held-out images go into {@link #SAMPLES_FILE}. */
+  public static final int SAMPLES = 20;
 
   private final MrtConfig config;
   private final boolean progressBars;
@@ -105,6 +113,7 @@ public final class QuantizeJob {
       Report.write(staging, config.modelName(), config.source().toString(), compiled.model(), quantized,
           evaluation, sampleFrom.classNames(), seconds);
       writeSample(staging.resolve(SAMPLE_FILE), quantized, sampleFrom.batch(0, config.compilation().batch()));
+      writeSamples(staging, quantized, sampleFrom.batch(0, Math.min(SAMPLES, sampleFrom.size())));
       if (config.prepare().dump()) {
         MxModelFiles.write(prepared, staging, config.modelName() + ".prepare");
       }
@@ -124,6 +133,18 @@ public final class QuantizeJob {
     float[] x = images.images().data();
     int[] v = q.quantizeInput(x, 0, x.length);
     Files.write(file, Npy.write(q.inputShape(), v, q.inputPrecision() <= 8 ? 1 : 4));
+  }
+
+  /** {@link #SAMPLES_FILE} and {@link #LABELS_FILE}; the images are quantized exactly as {@link #writeSample}. */
+  private static void writeSamples(Path dir, QuantizedModel q, Dataset images) throws IOException {
+    float[] x = images.images().data();
+    int[] v = q.quantizeInput(x, 0, x.length);
+    int[] input = q.inputShape().dims();
+    int[] dims = new int[input.length];
+    dims[0] = images.size();
+    System.arraycopy(input, 1, dims, 1, input.length - 1);
+    Files.write(dir.resolve(SAMPLES_FILE), Npy.write(Shape.of(dims), v, q.inputPrecision() <= 8 ? 1 : 4));
+    Files.write(dir.resolve(LABELS_FILE), Npy.write(Shape.of(images.size()), images.labels(), 4));
   }
 
   /** The calibrated thresholds (after overrides), node name to threshold in node order: CALIBRATION Dump. */

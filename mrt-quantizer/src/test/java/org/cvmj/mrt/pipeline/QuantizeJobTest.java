@@ -1,14 +1,17 @@
 package org.cvmj.mrt.pipeline;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.cvmj.cvm.exec.Executor;
+import org.cvmj.cvm.format.Npy;
 import org.cvmj.cvm.model.Model;
 import org.cvmj.mrt.compile.ExtInfo;
 import org.cvmj.mrt.compile.ExtJson;
@@ -58,6 +61,13 @@ class QuantizeJobTest {
     Model cvm = Model.load(out);
 
     Dataset test = Datasets.load(DatasetSpec.mnist(), "test", cfg.imageShape()).batch(0, 10);
+    Npy.Array samples = Npy.read(Files.readAllBytes(out.resolve(QuantizeJob.SAMPLES_FILE)));
+    Npy.Array labels = Npy.read(Files.readAllBytes(out.resolve(QuantizeJob.LABELS_FILE)));
+    assertArrayEquals(new int[] {QuantizeJob.SAMPLES, 1, 28, 28}, samples.shape().dims());
+    assertArrayEquals(Datasets.load(DatasetSpec.mnist(), "test", cfg.imageShape()).batch(0, QuantizeJob.SAMPLES)
+        .labels(), labels.values());
+    assertArrayEquals(Npy.read(Files.readAllBytes(out.resolve(QuantizeJob.SAMPLE_FILE))).values(),
+        Arrays.copyOf(samples.values(), 784), "samples.npy starts with data.npy's image");
     FTensor fl = FloatExecutor.of(model).forward(Map.of("data", test.images())).get(0);
     int classes = fl.data().length / 10;
     double maxErr = 0;
@@ -68,6 +78,7 @@ class QuantizeJobTest {
         for (int j = 0; j < 784; j++) {
           q[j] = Primitives.intRealize(test.images().data()[i * 784 + j] * ext.inputScale(), ext.inputPrecision());
         }
+        assertArrayEquals(q, Arrays.copyOfRange(samples.values(), i * 784, (i + 1) * 784), "sample " + i);
         int[] y = exec.run(q)[0];
         for (int k = 0; k < classes; k++) {
           double f = fl.data()[i * classes + k];
