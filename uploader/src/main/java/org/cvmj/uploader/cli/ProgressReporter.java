@@ -8,6 +8,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
 import org.cvmj.uploader.model.Chunk;
 import org.cvmj.uploader.upload.UploadListener;
 import org.cvmj.uploader.upload.UploadResult;
+import org.web3j.crypto.Keys;
 
 /**
  * Shows an upload's progress on stderr: a progress bar of chunks on a terminal, one line per chunk otherwise (a log
@@ -29,12 +30,13 @@ final class ProgressReporter implements UploadListener, AutoCloseable {
 
   @Override
   public void registered(String model) {
-    line("registered model " + model);
+    line("registered model " + Keys.toChecksumAddress(model));
   }
 
   @Override
   public void resumed(String model, int received, int total) {
-    line("resuming model " + model + ": " + received + " of " + total + " chunks already on chain");
+    line("resuming model " + Keys.toChecksumAddress(model) + ": " + received + " of " + total
+        + " chunks already on chain");
   }
 
   @Override

@@ -15,6 +15,7 @@ import org.cvmj.uploader.upload.UploadOptions;
 import org.cvmj.uploader.upload.UploadResult;
 import org.cvmj.uploader.upload.Uploader;
 import org.web3j.crypto.Credentials;
+import org.web3j.crypto.Keys;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -105,14 +106,15 @@ final class UploadCommand implements Callable<Integer> {
     UploadResult result;
     try (Rpc node = rpc.connect(); ProgressReporter progress = ProgressReporter.create(err)) {
       err.println("upload: " + files.source() + " (" + files.totalBytes() + " bytes, input " + upload.shape()
-          + ") as " + credentials.getAddress() + " to " + node.url());
+          + ") as " + Keys.toChecksumAddress(credentials.getAddress()) + " to " + node.url());
       err.flush();
       result = new Uploader(node, credentials, options).upload(upload, progress);
     }
     Reports.printUpload(out, result);
     out.flush();
     if (result.status() == ModelStatus.REJECTED) {
-      err.println("upload: the chain rejected model " + result.model() + ": " + result.reason());
+      err.println("upload: the chain rejected model " + Keys.toChecksumAddress(result.model()) + ": "
+          + result.reason());
       err.flush();
       return UploadCli.INVALID;
     }

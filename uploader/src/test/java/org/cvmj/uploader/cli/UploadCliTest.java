@@ -208,7 +208,8 @@ class UploadCliTest {
       String reason = n.record(new Registry(n.rpc).modelAt(1)).rejection();
       assertTrue(reason.startsWith("the model fails cvm-runtime's load checks: "), reason);
       assertEquals("status:       rejected: " + reason, r.lines().get(1));
-      assertTrue(r.err().endsWith("upload: the chain rejected model " + new Registry(n.rpc).modelAt(1) + ": "
+      String address = Keys.toChecksumAddress(new Registry(n.rpc).modelAt(1));
+      assertTrue(r.err().endsWith("upload: the chain rejected model " + address + ": "
           + reason + "\n"), r.err());
     }
   }
