@@ -17,7 +17,6 @@ import org.web3j.tuples.generated.Tuple7;
 import org.web3j.tx.ReadonlyTransactionManager;
 import org.web3j.tx.exceptions.ContractCallException;
 import org.web3j.tx.gas.StaticGasProvider;
-import org.web3j.utils.Numeric;
 
 /**
  * The model registry's view functions through {@code eth_call} (the generated {@link IModelRegistry} wrapper), as
@@ -120,9 +119,5 @@ public final class Registry {
     int end = m.lastIndexOf('\'');
     String reason = start >= 0 && end > start ? m.substring(start + 1, end) : m;
     return reason.startsWith("execution reverted: ") ? reason.substring("execution reverted: ".length()) : reason;
-  }
-
-  static String hex(byte[] b) {
-    return Numeric.toHexString(b);
   }
 }

@@ -87,10 +87,6 @@ public final class Rpc implements AutoCloseable {
         .getTransactionCount();
   }
 
-  public BigInteger balance(String address) throws NodeException {
-    return send(web3j.ethGetBalance(address, DefaultBlockParameterName.LATEST), "eth_getBalance").getBalance();
-  }
-
   /** The base fee of the latest block (zero on a chain without EIP-1559). */
   public BigInteger baseFee() throws NodeException {
     EthBlock.Block b = send(web3j.ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false),
@@ -104,6 +100,16 @@ public final class Rpc implements AutoCloseable {
   /** The node's suggested priority fee per gas. */
   public BigInteger priorityFee() throws NodeException {
     return send(web3j.ethMaxPriorityFeePerGas(), "eth_maxPriorityFeePerGas").getMaxPriorityFeePerGas();
+  }
+
+  /** Waits {@code d} between two polls of a node; an interrupt ends the wait as an error. */
+  public static void pause(java.time.Duration d) throws NodeException {
+    try {
+      Thread.sleep(d.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new NodeException("interrupted while waiting for the node", e);
+    }
   }
 
   @Override

@@ -17,39 +17,37 @@ import org.web3j.utils.Numeric;
 
 /**
  * Signs EIP-1559 transactions locally and sends them with consecutive nonces, without waiting between them, so that
- * several can be in flight; {@link #await} then collects their receipts. Fees are fixed when it is made: twice the
- * latest base fee plus the node's suggested tip, which stays valid while the base fee at most doubles. Not
- * thread-safe: one upload at a time.
+ * several can be in flight; {@link #await} then collects their receipts. Each transaction's fee cap is twice the
+ * latest base fee plus the node's suggested tip (read once), so that it stays includable while the base fee at most
+ * doubles, and follows the base fee up when an upload fills blocks for a while. Not thread-safe: one upload at a
+ * time.
  */
 public final class Signer {
   private final Rpc rpc;
   private final Credentials credentials;
   private final long chainId;
   private final BigInteger tip;
-  private final BigInteger maxFee;
   private final Duration poll;
   private final Duration timeout;
   private BigInteger nonce;
 
-  private Signer(Rpc rpc, Credentials credentials, long chainId, BigInteger tip, BigInteger maxFee, BigInteger nonce,
-      Duration poll, Duration timeout) {
+  private Signer(Rpc rpc, Credentials credentials, long chainId, BigInteger tip, BigInteger nonce, Duration poll,
+      Duration timeout) {
     this.rpc = rpc;
     this.credentials = credentials;
     this.chainId = chainId;
     this.tip = tip;
-    this.maxFee = maxFee;
     this.nonce = nonce;
     this.poll = poll;
     this.timeout = timeout;
   }
 
-  /** Reads the chain id, fees and the next nonce (pending transactions included) from the node. */
+  /** Reads the chain id, the suggested tip and the next nonce (pending transactions included) from the node. */
   public static Signer open(Rpc rpc, Credentials credentials, Duration poll, Duration timeout) throws NodeException {
     long chainId = rpc.chainId();
     BigInteger tip = rpc.priorityFee();
-    BigInteger maxFee = rpc.baseFee().shiftLeft(1).add(tip);
     BigInteger nonce = rpc.pendingNonce(credentials.getAddress());
-    return new Signer(rpc, credentials, chainId, tip, maxFee, nonce, poll, timeout);
+    return new Signer(rpc, credentials, chainId, tip, nonce, poll, timeout);
   }
 
   public String address() {
@@ -77,6 +75,7 @@ public final class Signer {
 
   /** Signs and sends a call of {@code to} with the next nonce; returns the transaction hash. */
   public String send(String to, String data, long gas, String what) throws NodeException {
+    BigInteger maxFee = rpc.baseFee().shiftLeft(1).add(tip);
     RawTransaction tx = RawTransaction.createTransaction(chainId, nonce, BigInteger.valueOf(gas), to,
         BigInteger.ZERO, data, tip, maxFee);
     String signed = Numeric.toHexString(TransactionEncoder.signMessage(tx, chainId, credentials));
@@ -106,7 +105,7 @@ public final class Signer {
         throw new NodeException("transaction " + hash + " (" + what + ") was not mined within " + timeout.toSeconds()
             + " s by the node at " + rpc.url() + "; run the same command again to resume");
       }
-      sleep(poll);
+      Rpc.pause(poll);
     }
   }
 
@@ -122,14 +121,5 @@ public final class Signer {
       return Registry.revertReason(call.getRevertReason());
     }
     return "it reverted (out of gas, or a state that has changed since)";
-  }
-
-  static void sleep(Duration d) throws NodeException {
-    try {
-      Thread.sleep(d.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new NodeException("interrupted while waiting for the node", e);
-    }
   }
 }

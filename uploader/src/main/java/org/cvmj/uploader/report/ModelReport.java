@@ -49,8 +49,8 @@ public record ModelReport(String model, ModelInfo info, FileInfo files, InputSha
         info.status() == ModelStatus.REJECTED ? r.rejection(model) : "", missing, head);
   }
 
-  /** Whether a call in the next block can reach the model. */
+  /** Whether the chain has reached the model's ready block. */
   public boolean callable() {
-    return info.status() == ModelStatus.READY && head + 1 >= info.readyBlock();
+    return info.status() == ModelStatus.READY && head >= info.readyBlock();
   }
 }

@@ -112,7 +112,7 @@ public final class Uploader {
           throw new NodeException("model " + model + " is still uploading after " + options.timeout().toSeconds()
               + " s although every chunk was sent; check it with `upload status " + model + "`");
         }
-        pause();
+        Rpc.pause(options.poll());
         info = registry.info(model);
       }
       if (info.status() == ModelStatus.READY && options.waitCallable()) {
@@ -121,7 +121,7 @@ public final class Uploader {
             throw new NodeException("model " + model + " is ready but not callable before block "
                 + info.readyBlock() + "; the chain did not get there within " + options.timeout().toSeconds() + " s");
           }
-          pause();
+          Rpc.pause(options.poll());
         }
       }
     }
@@ -130,15 +130,6 @@ public final class Uploader {
     long readyBlock = info.status() == ModelStatus.READY ? info.readyBlock() : 0;
     return new UploadResult(model, info.status(), reason, resumed, run.chunksSent, files.chunksReceived(),
         files.chunksTotal(), run.transactions, run.gasUsed, readyBlock, rpc.blockNumber());
-  }
-
-  private void pause() throws NodeException {
-    try {
-      Thread.sleep(options.poll().toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new NodeException("interrupted while waiting for the node", e);
-    }
   }
 
   /** A chunk transaction sent and not yet confirmed. */
