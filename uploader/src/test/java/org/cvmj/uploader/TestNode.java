@@ -27,7 +27,16 @@ public final class TestNode implements AutoCloseable {
   }
 
   public static TestNode start(Path dataDir) throws Exception {
-    LocalNode node = LocalNode.start(LocalNode.Settings.dev(dataDir).withPort(0));
+    return start(LocalNode.Settings.dev(dataDir).withPort(0));
+  }
+
+  /** A node that makes a block every {@code seconds}, instead of one per transaction. */
+  public static TestNode withBlockTime(Path dataDir, long seconds) throws Exception {
+    return start(LocalNode.Settings.dev(dataDir).withPort(0).withBlockTime(seconds));
+  }
+
+  private static TestNode start(LocalNode.Settings settings) throws Exception {
+    LocalNode node = LocalNode.start(settings);
     return new TestNode(node, Rpc.connect(node.url()));
   }
 

@@ -156,6 +156,52 @@ class UploaderTest {
   }
 
   @Test
+  void chunkTransactionsArePipelinedIntoFewBlocks() throws Exception {
+    ModelUpload m = ModelUpload.prepare(ModelFiles.read(TestModels.dense(dir.resolve("dense"), 1000, 9)),
+        Optional.empty(), 0, "", true);
+    try (TestNode n = TestNode.withBlockTime(dir.resolve("chain"), 1)) {
+      UploadResult r = new Uploader(n.rpc, DevKeys.credentials(0), OPTIONS).upload(m, UploadListener.NONE);
+      assertEquals(ModelStatus.READY, r.status());
+      assertEquals(6, r.chunksSent());
+      // the six chunk transactions were sent without waiting for each other: they share one block, or two when a
+      // block boundary fell while they were being sent (one at a time they would need six)
+      List<Long> blocks = new ArrayList<>();
+      for (long b = 1; b <= n.chain().head().number(); b++) {
+        int txs = n.chain().blockByNumber(b).orElseThrow().transactions().size();
+        for (int i = 0; i < txs; i++) {
+          blocks.add(b);
+        }
+      }
+      assertEquals(7, blocks.size(), "register and six chunks: " + blocks);
+      long chunkBlocks = blocks.subList(1, 7).stream().distinct().count();
+      assertTrue(chunkBlocks <= 2, "chunks in blocks " + blocks.subList(1, 7));
+    }
+  }
+
+  @Test
+  void withoutWaitingItReturnsOnceTheChunksAreInThePool() throws Exception {
+    ModelUpload m = ModelUpload.prepare(ModelFiles.read(TestModels.dense(dir.resolve("dense"), 500, 10)),
+        Optional.empty(), 0, "", true);
+    try (TestNode n = TestNode.withBlockTime(dir.resolve("chain"), 1)) {
+      Recorder rec = new Recorder();
+      UploadResult r = new Uploader(n.rpc, DevKeys.credentials(0), OPTIONS.withWaitForVerdict(false)).upload(m, rec);
+      assertEquals(4, r.chunksSent());
+      assertEquals(5, r.transactions());
+      assertEquals(List.of("registered", "plan 4 0/4"), rec.events, "no chunk was waited for");
+      // the registration was mined (its address comes from the receipt); the chunks follow in the next block
+      org.cvmj.uploader.report.ModelReport status = org.cvmj.uploader.report.ModelReport.read(n.rpc, r.model());
+      for (int polls = 0; status.info().status() == ModelStatus.UPLOADING; polls++) {
+        assertTrue(polls < 600, "the chunks were never mined");
+        Thread.sleep(100);
+        status = org.cvmj.uploader.report.ModelReport.read(n.rpc, r.model());
+      }
+      assertEquals(ModelStatus.READY, status.info().status());
+      assertEquals(4, status.files().chunksReceived());
+      assertEquals(BigInteger.valueOf(5), n.nonce(0));
+    }
+  }
+
+  @Test
   void aListenerThatThrowsStopsTheUploadAndTheNextRunSendsTheRest() throws Exception {
     ModelUpload m = ModelUpload.prepare(ModelFiles.read(TestModels.dense(dir.resolve("dense"), 500, 2)),
         Optional.empty(), 0, "", true);
