@@ -68,9 +68,9 @@ public final class Uploader {
     int total = m.files().chunks().size();
     List<Chunk> plan = options.maxChunks() > 0 && missing.size() > options.maxChunks()
         ? missing.subList(0, options.maxChunks()) : missing;
-    listener.plan(plan.size(), total - missing.size(), total);
-    run.sendChunks(model, m.files(), plan, plan.size() == missing.size(), total - missing.size(), total);
     boolean complete = plan.size() == missing.size();
+    listener.plan(plan.size(), total - missing.size(), total);
+    run.sendChunks(model, m.files(), plan, complete, total - missing.size(), total);
     UploadResult result = finish(model, run, existing.isPresent(), complete);
     if (result.status() != ModelStatus.UPLOADING) {
       listener.verdict(result);
