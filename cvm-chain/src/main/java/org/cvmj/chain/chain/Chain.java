@@ -32,6 +32,8 @@ import org.cvmj.chain.evm.TransactionRequest;
 import org.cvmj.chain.evm.TransactionResult;
 import org.cvmj.chain.evm.SystemContracts;
 import org.cvmj.chain.evm.Word;
+import org.cvmj.chain.models.Inference;
+import org.cvmj.chain.models.InferenceRefused;
 import org.cvmj.chain.models.ModelRegistryView;
 import org.cvmj.chain.models.Models;
 import org.cvmj.chain.models.PendingBlobs;
@@ -313,6 +315,19 @@ public final class Chain {
   /** The model registry as of block {@code number}: models, upload progress, earnings. */
   public ModelRegistryView modelRegistry(long number) throws ChainException {
     return new ModelRegistryView(stateAt(number));
+  }
+
+  /**
+   * Runs {@code input} through {@code model} off chain on the state after block {@code number}, as an
+   * {@code eth_call} of the {@code infer} precompile at that block would (same checks, reasons and output), with
+   * the node's model caches; nothing is charged, counted or stored.
+   *
+   * @throws InferenceRefused with the precompile's revert reason when it would refuse the call
+   */
+  public Inference infer(Address model, byte[] input, long number) throws ChainException, InferenceRefused {
+    BlockHeader h = header(number);
+    return models.infer(new TrieWorldState(db.nodeStore(), h.stateRoot()), new PendingBlobs(db.blobStore()::get),
+        h.number(), model, input);
   }
 
   /** The stored blob (an uploaded chunk) with this keccak256, if the node has it. */

@@ -27,12 +27,10 @@ final class InferPrecompile implements SystemContract {
   static final String SIGNATURE = "infer(address,bytes)";
   private static final byte[] SELECTOR = Abi.selector(SIGNATURE);
 
-  private final BlobStore blobs;
-  private final LoadedModels cache;
+  private final ModelRunner runner;
 
   InferPrecompile(BlobStore blobs, LoadedModels cache) {
-    this.blobs = blobs;
-    this.cache = cache;
+    this.runner = new ModelRunner(blobs, cache);
   }
 
   @Override
@@ -58,74 +56,27 @@ final class InferPrecompile implements SystemContract {
     }
     RegistryStorage storage = new RegistryStorage(evm.state());
     ModelRecord model = storage.read(address).orElse(null);
-    String problem = problem(model, address, evm.block().number(), input.length);
-    if (problem != null) {
-      return Reverts.revert(gas, "infer: " + problem);
+    String refusal = ModelRunner.refusal(model, address, evm.block().number(), input.length);
+    if (refusal != null) {
+      return Reverts.revert(gas, refusal);
     }
     if (m.isStatic() && model.fee() > 0) {
       return Reverts.revert(gas, "infer: model " + address + " charges a fee of " + model.fee() + " gas, which a"
           + " static call (a view) cannot pay; call it from a transaction with CALL");
     }
-    long cost = ModelGas.infer(model.ops(), model.fee(), input.length, model.io().outputBytes());
+    long cost = ModelRunner.gas(model, input.length);
     if (cost > gas) {
       return Reverts.outOfGas();
     }
     byte[] output;
     try {
-      output = run(storage, model, input);
+      output = runner.run(storage, model, input);
     } catch (ModelException e) {
-      return Reverts.revert(gas, "infer: model " + address + " failed: " + e.getMessage());
+      return Reverts.revert(gas, ModelRunner.failure(address, e));
     }
     if (!m.isStatic()) {
       FeeAccounting.pay(evm, model, m.caller());
     }
     return Reverts.success(gas - cost, Abi.encode(List.of("bytes"), (Object) output));
-  }
-
-  /** Why {@code model} cannot run on {@code inputLength} bytes in block {@code number}, or null. */
-  private static String problem(ModelRecord model, Address address, long number, int inputLength) {
-    if (model == null) {
-      return "no model is registered at " + address;
-    }
-    switch (model.status()) {
-      case UPLOADING:
-        return "model " + address + " is still uploading (" + model.chunksReceived() + " of "
-            + model.chunksTotal() + " chunks received)";
-      case REJECTED:
-        return "model " + address + " was rejected: " + model.rejection();
-      default:
-        break;
-    }
-    if (number < model.readyBlock()) {
-      return "model " + address + " is not mature: callable from block " + model.readyBlock() + ", this is block "
-          + number;
-    }
-    if (inputLength != model.io().inputBytes()) {
-      return "model " + address + " takes " + model.io().inputBytes() + " input bytes (" + model.inputShape()
-          + ", " + (model.io().inputElementSize() == 1 ? "int8" : "int32 big-endian") + "), got " + inputLength;
-    }
-    return null;
-  }
-
-  private byte[] run(RegistryStorage storage, ModelRecord m, byte[] input) throws ModelException {
-    byte[] cached = cache.result(m, input);
-    if (cached != null) {
-      return cached;
-    }
-    LoadedModel loaded = cache.model(m, () -> load(storage, m));
-    byte[] out = loaded.run(input);
-    cache.putResult(m, input, out);
-    return out;
-  }
-
-  /** Loads a ready model from its chunks; it passed the same checks when it was verified. */
-  private LoadedModel load(RegistryStorage storage, ModelRecord m) {
-    byte[] symbol = ModelFiles.read(storage, blobs, m, ModelFile.SYMBOL);
-    byte[] params = ModelFiles.read(storage, blobs, m, ModelFile.PARAMS);
-    ModelVerifier.Verdict v = ModelVerifier.verify(m, symbol, params);
-    if (!v.accepted()) {
-      throw new IllegalStateException("model " + m.address() + " was verified but now fails: " + v.rejection());
-    }
-    return v.model();
   }
 }

@@ -32,6 +32,42 @@ public final class ModelRegistryView {
     return out;
   }
 
+  /**
+   * The records of models {@code offset + 1} to {@code offset + limit} in registration order: fewer at the end,
+   * none when {@code offset} is at or past {@link #modelCount()}.
+   */
+  public List<ModelRecord> models(long offset, int limit) {
+    if (offset < 0 || limit < 0) {
+      throw new IllegalArgumentException("offset and limit are not negative: " + offset + ", " + limit);
+    }
+    List<ModelRecord> out = new ArrayList<>();
+    long count = modelCount();
+    if (offset >= count) {
+      return out;
+    }
+    long last = Math.min(count, offset + limit); // offset < count, so no overflow
+    for (long i = offset + 1; i <= last; i++) {
+      out.add(storage.read(SystemAddresses.model(i)).orElseThrow());
+    }
+    return out;
+  }
+
+  /**
+   * The records of every model {@code author} registered, in registration order. It visits every model (one
+   * storage read each for models of other authors): the registry keeps no per-author index.
+   */
+  public List<ModelRecord> modelsBy(Address author) {
+    List<ModelRecord> out = new ArrayList<>();
+    long count = modelCount();
+    for (long i = 1; i <= count; i++) {
+      Address model = SystemAddresses.model(i);
+      if (storage.author(model).equals(author)) {
+        out.add(storage.read(model).orElseThrow());
+      }
+    }
+    return out;
+  }
+
   public Optional<ModelRecord> model(Address model) {
     return storage.read(model);
   }

@@ -69,6 +69,11 @@ final class RegistryStorage {
         readString(RegistryLayout.field(model, REJECTION))));
   }
 
+  /** The author of a registered model (one storage read, for scans by author). */
+  Address author(Address model) {
+    return get(model, AUTHOR).toAddress();
+  }
+
   /** Stores a new model (status UPLOADING) as model number {@code modelCount() + 1}; returns its address. */
   Address create(Address author, Hash symbolHash, long symbolSize, Hash paramsHash, long paramsSize, long fee,
       List<Long> shape, String description, long block) {

@@ -11,10 +11,15 @@ final class Reverts {
 
   /** A revert that returns {@code gasLeft} to the caller with {@code reason}, as {@code require} would. */
   static CallResult revert(long gasLeft, String reason) {
+    return new CallResult(CallResult.Status.REVERT, null, Math.max(0, gasLeft), errorData(reason), null);
+  }
+
+  /** {@code Error(reason)} ABI-encoded, the return data of a revert with a reason. */
+  static byte[] errorData(String reason) {
     byte[] body = Abi.encode(List.of("string"), reason);
     byte[] out = Arrays.copyOf(Abi.ERROR_SELECTOR, 4 + body.length);
     System.arraycopy(body, 0, out, 4, body.length);
-    return new CallResult(CallResult.Status.REVERT, null, Math.max(0, gasLeft), out, null);
+    return out;
   }
 
   static CallResult success(long gasLeft, byte[] output) {

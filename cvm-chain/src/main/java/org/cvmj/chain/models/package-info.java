@@ -14,7 +14,9 @@
  *       ({@code RegisterFunction}, {@code UploadChunkFunction}, {@code RegistryViews}); {@code RegistryEvents}: the
  *       events it emits; {@code CallData} and {@code Reverts}: ABI decoding and revert reasons.
  *   <li>{@code ModelVerifier}: the checks on the last chunk; {@code ModelFiles}: reassembling files from chunks.
- *   <li>{@code InferPrecompile}: {@code infer(address,bytes)}; {@code FeeAccounting}: paying authors;
+ *   <li>{@code InferPrecompile}: {@code infer(address,bytes)}; {@code ModelRunner}: its checks and the run, shared
+ *       with the off-chain {@link org.cvmj.chain.models.Models#infer} ({@code cvm_infer}); {@code FeeAccounting}:
+ *       paying authors;
  *       {@code LoadedModels}: the node-level caches (invisible to consensus).
  *   <li>{@link org.cvmj.chain.models.BlobStore} and {@link org.cvmj.chain.models.PendingBlobs}: chunk bytes;
  *       {@link org.cvmj.chain.models.Models}: wires it all into the EVM for one block or call.

@@ -30,6 +30,11 @@ import org.cvmj.chain.crypto.Hash;
 import org.cvmj.chain.evm.CallResult;
 import org.cvmj.chain.evm.TransactionResult;
 import org.cvmj.chain.evm.Word;
+import org.cvmj.chain.models.Inference;
+import org.cvmj.chain.models.InferenceRefused;
+import org.cvmj.chain.models.ModelFile;
+import org.cvmj.chain.models.ModelRegistryView;
+import org.cvmj.chain.rpc.AuthorRewards;
 import org.cvmj.chain.rpc.BlockSelector;
 import org.cvmj.chain.rpc.BlockView;
 import org.cvmj.chain.rpc.ChainEvent;
@@ -38,10 +43,13 @@ import org.cvmj.chain.rpc.DeepStackThreads;
 import org.cvmj.chain.rpc.FeeHistory;
 import org.cvmj.chain.rpc.LogFilter;
 import org.cvmj.chain.rpc.LogView;
+import org.cvmj.chain.rpc.ModelPage;
+import org.cvmj.chain.rpc.ModelView;
 import org.cvmj.chain.rpc.NodeBackend;
 import org.cvmj.chain.rpc.ReceiptView;
 import org.cvmj.chain.rpc.RpcException;
 import org.cvmj.chain.rpc.TransactionView;
+import org.cvmj.chain.rpc.UploadProgress;
 import org.cvmj.chain.tx.CallRequest;
 import org.cvmj.chain.tx.InvalidTransactionException;
 import org.cvmj.chain.tx.Transaction;
@@ -559,6 +567,47 @@ public final class DevNode implements NodeBackend, AutoCloseable {
       logIndex += r.logs().size();
     }
     return out;
+  }
+
+  // ---- the model registry ----
+
+  @Override
+  public Optional<ModelView> model(Address model, BlockSelector block) {
+    long number = resolve(block);
+    return read(() -> chain.modelRegistry(number)).model(model).map(m -> new ModelView(m, number));
+  }
+
+  @Override
+  public ModelPage models(long offset, int limit, BlockSelector block) {
+    long number = resolve(block);
+    ModelRegistryView registry = read(() -> chain.modelRegistry(number));
+    return new ModelPage(number, registry.modelCount(), offset, registry.models(offset, limit));
+  }
+
+  @Override
+  public Optional<UploadProgress> uploadProgress(Address model, BlockSelector block) {
+    ModelRegistryView registry = read(() -> chain.modelRegistry(resolve(block)));
+    return registry.model(model).map(m -> new UploadProgress(m, registry.missingChunks(model, ModelFile.SYMBOL),
+        registry.missingChunks(model, ModelFile.PARAMS)));
+  }
+
+  @Override
+  public AuthorRewards rewards(Address author, BlockSelector block) {
+    ModelRegistryView registry = read(() -> chain.modelRegistry(resolve(block)));
+    return new AuthorRewards(author, registry.authorEarned(author).toBigInteger(), registry.modelsBy(author));
+  }
+
+  /** Runs on the calling RPC thread (a deep-stack one) with the chain's model caches. */
+  @Override
+  public Inference infer(Address model, byte[] input, BlockSelector block) {
+    long number = resolve(block);
+    try {
+      return chain.infer(model, input, number);
+    } catch (InferenceRefused e) {
+      throw RpcException.reverted(e.revertData());
+    } catch (ChainException e) {
+      throw translate(e);
+    }
   }
 
   // ---- development methods ----

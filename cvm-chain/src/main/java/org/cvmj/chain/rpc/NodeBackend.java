@@ -6,12 +6,13 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import org.cvmj.chain.crypto.Address;
 import org.cvmj.chain.crypto.Hash;
+import org.cvmj.chain.models.Inference;
 import org.cvmj.chain.tx.CallRequest;
 
 /**
  * What the JSON-RPC layer needs from a node: the chain implements this and the RPC methods ({@link EthMethods},
- * {@link NetMethods}, {@link Web3Methods}, {@link EvmDevMethods}) call it. Parameters are already decoded and
- * validated. A failure a client should see is thrown as an {@link RpcException} (for example
+ * {@link NetMethods}, {@link Web3Methods}, {@link EvmDevMethods}, {@link CvmMethods}) call it. Parameters are
+ * already decoded and validated. A failure a client should see is thrown as an {@link RpcException} (for example
  * {@link RpcException#headerNotFound()} for an unknown block in a state read, {@link RpcException#reverted} from
  * {@code call}/{@code estimateGas}, {@link RpcException#serverError} with geth's wording such as
  * {@code nonce too low} from {@code sendRawTransaction}); any other exception becomes -32603 internal error.
@@ -91,4 +92,28 @@ public interface NodeBackend {
 
   /** {@code evm_increaseTime}: moves the clock of future blocks forward; the total offset now, in seconds. */
   long increaseTime(long seconds);
+
+  // ---- the model registry (cvm_*), each read from the state after the selected block ----
+
+  /** {@code cvm_getModel}: the model at {@code model}, or empty when no model is registered there. */
+  Optional<ModelView> model(Address model, BlockSelector block);
+
+  /**
+   * {@code cvm_listModels}: up to {@code limit} models after the first {@code offset}, in registration order, and
+   * how many there are. The RPC layer has checked {@code 1 <= limit <=} {@link CvmMethods#MAX_LIST_MODELS}.
+   */
+  ModelPage models(long offset, int limit, BlockSelector block);
+
+  /** {@code cvm_getUploadProgress}: which chunks of the model's files are missing, or empty for no model. */
+  Optional<UploadProgress> uploadProgress(Address model, BlockSelector block);
+
+  /** {@code cvm_getRewards}: what {@code author} has earned, in total and per model (none: zero, no models). */
+  AuthorRewards rewards(Address author, BlockSelector block);
+
+  /**
+   * {@code cvm_infer}: runs the model off chain as an {@code eth_call} of the {@code infer} precompile at the block
+   * would, charging and counting nothing; when the precompile would refuse, {@link RpcException#reverted} with its
+   * revert data, exactly as that eth_call fails.
+   */
+  Inference infer(Address model, byte[] input, BlockSelector block);
 }

@@ -12,9 +12,10 @@ import java.util.TreeMap;
  * The one table from method name to {@link RpcMethod}. The standard table is built from one class per namespace,
  * each listing its methods by name: {@link EthMethods} ({@code eth_*}, including the filter methods over
  * {@link FilterTable}), {@link NetMethods} ({@code net_*}), {@link Web3Methods} ({@code web3_*}) and
- * {@link EvmDevMethods} ({@code evm_*}, the Hardhat/Ganache development methods) and {@link SubscriptionMethods}
- * ({@code eth_subscribe}, {@code eth_unsubscribe}; WebSocket only). A namespace such as
- * {@code cvm_*} is added by passing its methods to {@link #of}.
+ * {@link EvmDevMethods} ({@code evm_*}, the Hardhat/Ganache development methods), {@link CvmMethods}
+ * ({@code cvm_*}: models, upload progress, rewards, off-chain inference) and {@link SubscriptionMethods}
+ * ({@code eth_subscribe}, {@code eth_unsubscribe}; WebSocket only). Further methods are added by passing them
+ * to {@link #standard} or {@link #of}.
  */
 public final class RpcMethods {
   private final Map<String, RpcMethod> byName;
@@ -35,7 +36,7 @@ public final class RpcMethods {
   }
 
   /**
-   * The Ethereum, net, web3 and evm_* development methods over {@code backend}, the subscription methods over
+   * The Ethereum, net, web3, evm_* development and cvm_* methods over {@code backend}, the subscription methods over
    * {@code subscriptions} (which the node must feed with its {@link ChainEvent}s), plus {@code extra}.
    */
   public static RpcMethods standard(NodeBackend backend, FilterTable filters, Subscriptions subscriptions,
@@ -46,6 +47,7 @@ public final class RpcMethods {
     all.addAll(new NetMethods(backend).methods());
     all.addAll(new Web3Methods(backend).methods());
     all.addAll(new EvmDevMethods(backend).methods());
+    all.addAll(new CvmMethods(backend).methods());
     all.addAll(extra);
     return of(all);
   }

@@ -18,10 +18,13 @@ final class JsonRpcClient {
   static final class RpcError extends Exception {
     private static final long serialVersionUID = 1L;
     final int code;
+    /** The error's {@code data} member, or null when it has none. */
+    final transient JsonNode data;
 
-    RpcError(int code, String message) {
+    RpcError(int code, String message, JsonNode data) {
       super(message);
       this.code = code;
+      this.data = data;
     }
   }
 
@@ -49,7 +52,8 @@ final class JsonRpcClient {
     }
     JsonNode answer = JSON.readTree(response.body());
     if (answer.has("error")) {
-      throw new RpcError(answer.get("error").get("code").asInt(), answer.get("error").get("message").asText());
+      JsonNode error = answer.get("error");
+      throw new RpcError(error.get("code").asInt(), error.get("message").asText(), error.get("data"));
     }
     return answer.get("result");
   }

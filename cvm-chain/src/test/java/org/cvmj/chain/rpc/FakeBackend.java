@@ -9,15 +9,26 @@ import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import org.cvmj.chain.crypto.Address;
 import org.cvmj.chain.crypto.Hash;
+import org.cvmj.chain.evm.Word;
+import org.cvmj.chain.models.Inference;
+import org.cvmj.chain.models.ModelRecord;
+import org.cvmj.chain.models.ModelStatus;
+import org.cvmj.chain.sol.Abi;
 import org.cvmj.chain.tx.CallRequest;
 
-/** An in-memory {@link NodeBackend} with a few fixed blocks; {@link #mine} appends empty ones. */
+/**
+ * An in-memory {@link NodeBackend} with a few fixed blocks ({@link #mine} appends empty ones) and two registered
+ * models: {@link #MODEL}, ready (callable from block 1) and authored by Alice, and {@link #UPLOADING}, Bob's, with
+ * chunks missing.
+ */
 final class FakeBackend implements NodeBackend {
   static final Address ALICE = Address.ofLong(0xa11ce);
   static final Address BOB = Address.ofLong(0xb0b);
   static final Address TOKEN = Address.ofLong(0x70c);
   static final Hash TX1 = hashOf(0x7101);
   static final Hash TOPIC = hashOf(0xe7);
+  static final Address MODEL = Address.ofLong(0x30de1);
+  static final Address UPLOADING = Address.ofLong(0x30de2);
 
   final List<BlockView> blocks = new ArrayList<>();
   final Map<Hash, TransactionView> pending = new ConcurrentHashMap<>();
@@ -197,4 +208,67 @@ final class FakeBackend implements NodeBackend {
   @Override public synchronized boolean revert(long id) { return id >= 1 && id <= snapshots; }
 
   @Override public synchronized long increaseTime(long seconds) { return timeOffset += seconds; }
+
+  static ModelRecord readyModel() {
+    return new ModelRecord(MODEL, 1, ALICE, hashOf(0x51), 16_720, hashOf(0x9a), 65_265, 10_000,
+        List.of(1L, 1L, 28L, 28L), "digits", ModelStatus.READY, 0, 1, 34_335_395, 2, Word.of(20_000), 2,
+        new ModelRecord.ModelIo(1, 784, 1, 10), "");
+  }
+
+  /** 3 symbol chunks and 2 params chunks; symbol chunk 1 and params chunk 0 received. */
+  static ModelRecord uploadingModel() {
+    return new ModelRecord(UPLOADING, 2, BOB, hashOf(0x52), 3 * 65_536, hashOf(0x9b), 65_537, 0, List.of(2L, 3L),
+        "", ModelStatus.UPLOADING, 1, 0, 0, 0, Word.ZERO, 2, null, "");
+  }
+
+  private List<ModelRecord> registry() {
+    return List.of(readyModel(), uploadingModel());
+  }
+
+  @Override public Optional<ModelView> model(Address a, BlockSelector b) {
+    known(b);
+    return registry().stream().filter(m -> m.address().equals(a)).findFirst().map(m -> new ModelView(m, number(b)));
+  }
+
+  @Override public ModelPage models(long offset, int limit, BlockSelector b) {
+    known(b);
+    List<ModelRecord> all = registry();
+    int from = (int) Math.min(offset, all.size());
+    return new ModelPage(number(b), all.size(), offset, all.subList(from, Math.min(all.size(), from + limit)));
+  }
+
+  @Override public Optional<UploadProgress> uploadProgress(Address a, BlockSelector b) {
+    known(b);
+    if (a.equals(MODEL)) {
+      return Optional.of(new UploadProgress(readyModel(), List.of(), List.of()));
+    }
+    return a.equals(UPLOADING) ? Optional.of(new UploadProgress(uploadingModel(), List.of(0, 2), List.of(1)))
+        : Optional.empty();
+  }
+
+  @Override public AuthorRewards rewards(Address author, BlockSelector b) {
+    known(b);
+    return author.equals(ALICE) ? new AuthorRewards(ALICE, BigInteger.valueOf(20_000), List.of(readyModel()))
+        : new AuthorRewards(author, BigInteger.ZERO, List.of());
+  }
+
+  /** The model's output is its input's first 10 bytes; anything but 784 bytes for {@link #MODEL} reverts. */
+  @Override public Inference infer(Address model, byte[] input, BlockSelector b) {
+    known(b);
+    if (!model.equals(MODEL)) {
+      throw RpcException.reverted(error("infer: no model is registered at " + model));
+    }
+    if (input.length != 784) {
+      throw RpcException.reverted(error("infer: model " + model + " takes 784 input bytes ([1, 1, 28, 28], int8), got "
+          + input.length));
+    }
+    return new Inference(java.util.Arrays.copyOf(input, 10), 461_574);
+  }
+
+  static byte[] error(String reason) {
+    byte[] body = Abi.encode(List.of("string"), reason);
+    byte[] out = java.util.Arrays.copyOf(Abi.ERROR_SELECTOR, 4 + body.length);
+    System.arraycopy(body, 0, out, 4, body.length);
+    return out;
+  }
 }
