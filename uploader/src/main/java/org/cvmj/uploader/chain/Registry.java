@@ -78,6 +78,11 @@ public final class Registry {
     return new InputShape(dims);
   }
 
+  /** Bytes per output element: 1 (int8) or 4 (int32, big-endian on chain). */
+  public int outputElementSize(String model) throws NodeException, InvalidInputException {
+    return view("modelIO", contract.modelIO(model)).component4().intValueExact();
+  }
+
   public String description(String model) throws NodeException, InvalidInputException {
     return view("description", contract.description(model));
   }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.math.BigInteger;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.List;
 import org.cvmj.uploader.InvalidInputException;
 import org.cvmj.uploader.NodeException;
 import org.web3j.protocol.Web3j;
@@ -11,6 +12,7 @@ import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.protocol.core.Request;
 import org.web3j.protocol.core.Response;
 import org.web3j.protocol.core.methods.response.EthBlock;
+import org.web3j.protocol.core.methods.response.VoidResponse;
 import org.web3j.protocol.exceptions.ClientConnectionException;
 import org.web3j.protocol.http.HttpService;
 
@@ -23,11 +25,13 @@ public final class Rpc implements AutoCloseable {
   public static final String DEFAULT_URL = "http://127.0.0.1:8545";
 
   private final String url;
+  private final HttpService service;
   private final Web3j web3j;
 
-  private Rpc(String url, Web3j web3j) {
+  private Rpc(String url, HttpService service) {
     this.url = url;
-    this.web3j = web3j;
+    this.service = service;
+    this.web3j = Web3j.build(service);
   }
 
   /** A client of {@code url} (http or https); nothing is sent until the first request. */
@@ -40,7 +44,7 @@ public final class Rpc implements AutoCloseable {
     } catch (URISyntaxException e) {
       throw new InvalidInputException("--rpc " + url + " is not a URL: " + e.getMessage());
     }
-    return new Rpc(url, Web3j.build(new HttpService(url)));
+    return new Rpc(url, new HttpService(url));
   }
 
   public String url() {
@@ -100,6 +104,14 @@ public final class Rpc implements AutoCloseable {
   /** The node's suggested priority fee per gas. */
   public BigInteger priorityFee() throws NodeException {
     return send(web3j.ethMaxPriorityFeePerGas(), "eth_maxPriorityFeePerGas").getMaxPriorityFeePerGas();
+  }
+
+  /**
+   * Asks a dev node for one empty block ({@code evm_mine}, as cvm-chain, Hardhat and Ganache dev nodes offer), for
+   * waiting on block-based rules such as a model's maturity without sending transactions.
+   */
+  public void mineDevBlock() throws NodeException {
+    send(new Request<>("evm_mine", List.of(), service, VoidResponse.class), "evm_mine");
   }
 
   /** Waits {@code d} between two polls of a node; an interrupt ends the wait as an error. */

@@ -12,7 +12,11 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.cvmj.chain.models.ModelRules;
+import org.cvmj.cvm.format.Npy;
+import org.cvmj.cvm.tensor.Shape;
 import org.cvmj.uploader.TestModels;
 import org.cvmj.uploader.TestNode;
 import org.cvmj.uploader.chain.Registry;
@@ -70,13 +74,44 @@ class UploadCliTest {
     assertTrue(top.out().startsWith("Usage: upload [-hV]"), top.out());
     assertTrue(top.out().contains("--shape=D,D,..."), top.out());
     assertTrue(top.out().contains("Exit codes: 0 done"), top.out());
-    for (String sub : List.of("status", "rewards")) {
+    for (String sub : List.of("status", "rewards", "demo")) {
       Run r = run(sub, "--help");
       assertEquals(0, r.code(), sub);
       assertTrue(r.out().startsWith("Usage: upload " + sub + " [-hV]"), r.out());
     }
     Run version = run("--version");
     assertEquals("upload 0.1.0\n", version.out());
+  }
+
+  @Test
+  void demoRunsTheMainFlowAgainstANode() throws Exception {
+    Path model = dir.resolve("model");
+    Files.createDirectories(model);
+    for (String f : List.of("symbol", "params")) {
+      Files.copy(TestModels.mnist().resolve(f), model.resolve(f));
+    }
+    // the model's own digit, labelled 9 whatever the model says: the demo must report a mismatch, not hide it
+    byte[] digit = Files.readAllBytes(TestModels.mnist().resolve("data.npy"));
+    Files.write(model.resolve("samples.npy"), digit);
+    Files.write(model.resolve("labels.npy"), Npy.write(Shape.of(1),
+        new int[] {9}, 4));
+    try (TestNode n = TestNode.start(dir.resolve("chain"))) {
+      Run r = run("demo", "--model", model.toString(), "--rpc", n.url());
+      assertEquals(0, r.code(), r.err());
+      List<String> lines = r.lines();
+      String row = lines.stream().filter(l -> l.matches("\\s+0\\s+9\\s+\\d+\\s+\\d+\\s+0x\\p{XDigit}{64}.*"))
+          .findFirst().orElseThrow(() -> new AssertionError(r.out()));
+      long predicted = Long.parseLong(row.trim().split("\\s+")[2]);
+      assertEquals(predicted == 9 ? "correct:    1 of 1" : "correct:    0 of 1",
+          lines.stream().filter(l -> l.startsWith("correct:")).findFirst().orElseThrow());
+      assertEquals(predicted != 9, row.endsWith("(wrong)"), row);
+      assertTrue(lines.stream().anyMatch(l -> l.startsWith("rewards:    the author earned ")
+          && l.contains(" from 1 paid calls")), r.out());
+      Matcher m = Pattern.compile("uploaded: +model (0x\\p{XDigit}{40}),")
+          .matcher(r.out());
+      assertTrue(m.find(), r.out());
+      assertEquals(1, n.record(m.group(1)).calls());
+    }
   }
 
   @Test
