@@ -13,7 +13,6 @@ import java.util.stream.Stream;
 import org.cvmj.chain.chain.DevAccounts;
 import org.cvmj.chain.chain.Genesis;
 import org.cvmj.chain.node.LocalNode;
-import org.cvmj.chain.rpc.RpcServer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

@@ -91,8 +91,8 @@ import org.cvmj.chain.tx.TransactionRules;
  * blocks marked {@code removed}.
  *
  * <p><b>Threads.</b> The interval miner runs on a {@link DeepStackThreads} thread, as the RPC servers' handlers
- * do, so that EVM code always has the stack its 1024-frame call depth needs. One lock serialises everything that changes the chain, the pool, the clock offset or the
- * snapshots; state, block and receipt reads do not take it (the chain serves them from its head as of their
+ * do, so that EVM code always has the stack its 1024-frame call depth needs. One lock serialises everything that
+ * changes the chain, the pool, the clock offset or the snapshots; state, block and receipt reads do not take it (the chain serves them from its head as of their
  * start).
  */
 public final class DevNode implements NodeBackend, AutoCloseable {

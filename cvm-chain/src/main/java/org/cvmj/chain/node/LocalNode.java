@@ -12,6 +12,7 @@ import java.util.List;
 import org.cvmj.chain.rpc.FilterTable;
 import org.cvmj.chain.rpc.RpcMethods;
 import org.cvmj.chain.rpc.RpcServer;
+import org.cvmj.chain.rpc.ServerOptions;
 import org.cvmj.chain.rpc.Subscriptions;
 import org.cvmj.chain.rpc.WsRpcServer;
 
@@ -37,7 +38,7 @@ public final class LocalNode implements AutoCloseable {
   public record Settings(Path dataDir, String host, int port, int wsPort, long chainId, long blockTimeSeconds) {
     /** HTTP on 8545 and WebSocket on 8546 of {@code 127.0.0.1}, as Ethereum clients do; automine. */
     public static Settings dev(Path dataDir) {
-      return new Settings(dataDir, RpcServer.DEFAULT_HOST, 8545, 8546, Genesis.DEV_CHAIN_ID, 0);
+      return new Settings(dataDir, ServerOptions.DEFAULT_HOST, 8545, 8546, Genesis.DEV_CHAIN_ID, 0);
     }
 
     /**
@@ -91,9 +92,9 @@ public final class LocalNode implements AutoCloseable {
       node.addListener(filters);
       RpcMethods methods = RpcMethods.standard(node, filters, subscriptions, List.of());
       server = RpcServer.start(methods,
-          RpcServer.Options.defaults().withHost(settings.host()).withPort(settings.port()));
+          ServerOptions.http().withHost(settings.host()).withPort(settings.port()));
       WsRpcServer ws = WsRpcServer.start(methods, subscriptions,
-          WsRpcServer.Options.defaults().withHost(settings.host()).withPort(settings.wsPort()));
+          ServerOptions.webSocket().withHost(settings.host()).withPort(settings.wsPort()));
       return new LocalNode(db, node, server, ws, subscriptions);
     } catch (ChainException | IOException | RuntimeException e) {
       if (server != null) {

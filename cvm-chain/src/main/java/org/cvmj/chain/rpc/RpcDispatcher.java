@@ -123,10 +123,12 @@ public final class RpcDispatcher {
     JsonNode version = request.get("jsonrpc");
     JsonNode method = request.get("method");
     if (version == null || !"2.0".equals(version.textValue())) {
-      return notification ? null : error(replyId, RpcException.invalidRequest("invalid request: jsonrpc must be \"2.0\""));
+      return notification ? null
+          : error(replyId, RpcException.invalidRequest("invalid request: jsonrpc must be \"2.0\""));
     }
     if (method == null || !method.isTextual()) {
-      return notification ? null : error(replyId, RpcException.invalidRequest("invalid request: method must be a string"));
+      return notification ? null
+          : error(replyId, RpcException.invalidRequest("invalid request: method must be a string"));
     }
     JsonNode params = request.get("params");
     JsonNode result;
@@ -145,7 +147,8 @@ public final class RpcDispatcher {
       return notification ? null : error(replyId, e);
     } catch (RuntimeException | StackOverflowError e) {
       String what = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-      return notification ? null : error(replyId, new RpcException(RpcException.INTERNAL_ERROR, "internal error: " + what));
+      return notification ? null
+          : error(replyId, new RpcException(RpcException.INTERNAL_ERROR, "internal error: " + what));
     }
     if (notification) {
       return null;

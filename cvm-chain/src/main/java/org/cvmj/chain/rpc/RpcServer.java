@@ -20,18 +20,17 @@ import java.util.concurrent.TimeUnit;
  *   <li>a method other than POST: 405 with {@code Allow: POST}, error -32600;
  *   <li>a {@code Content-Type} other than {@code application/json} (parameters such as charset allowed): 415,
  *       error -32600;
- *   <li>a body over {@link Options#maxRequestBytes()} (by {@code Content-Length} or while reading): 413, error
+ *   <li>a body over {@link ServerOptions#maxRequestBytes()} (by {@code Content-Length} or while reading): 413, error
  *       -32600 {@code request body too large};
  *   <li>otherwise 200 with the {@link RpcDispatcher}'s answer, or 200 with an empty body when the request was
  *       only notifications (as geth does).
  * </ul>
- * Requests run on a bounded pool of {@link Options#threads()} {@link DeepStackThreads} with a queue of
- * {@link Options#queueLength()}; when both are full the accepting thread waits for room, which slows accepting
+ * Requests run on a bounded pool of {@link ServerOptions#threads()} {@link DeepStackThreads} with a queue of
+ * {@link ServerOptions#queueLength()}; when both are full the accepting thread waits for room, which slows accepting
  * new connections (back-pressure) rather than dropping them. It never runs a request itself: its stack is too
  * small for deeply nested EVM calls.
  */
 public final class RpcServer implements AutoCloseable {
-  public static final String DEFAULT_HOST = "127.0.0.1";
 
   static {
     // Without TCP_NODELAY the JDK server's small writes meet the client's delayed ACK and each keep-alive
@@ -41,49 +40,16 @@ public final class RpcServer implements AutoCloseable {
     }
   }
 
-  /**
-   * Server settings.
-   *
-   * @param host the interface to bind; {@code 127.0.0.1} by default
-   * @param port 0 for any free port
-   * @param maxRequestBytes the largest request body accepted (5 MiB by default, geth's limit)
-   * @param threads request handler threads
-   * @param queueLength requests waiting for a thread before back-pressure
-   * @param closeGraceSeconds how long {@link #close()} lets running requests finish
-   */
-  public record Options(
-      String host, int port, int maxRequestBytes, int threads, int queueLength, int closeGraceSeconds) {
-
-    public static Options defaults() {
-      return new Options(DEFAULT_HOST, 8545, 5 * 1024 * 1024, 4, 256, 2);
-    }
-
-    public Options withPort(int newPort) {
-      return new Options(host, newPort, maxRequestBytes, threads, queueLength, closeGraceSeconds);
-    }
-
-    public Options withHost(String newHost) {
-      return new Options(newHost, port, maxRequestBytes, threads, queueLength, closeGraceSeconds);
-    }
-
-    public Options withMaxRequestBytes(int bytes) {
-      return new Options(host, port, bytes, threads, queueLength, closeGraceSeconds);
-    }
-
-    public Options withThreads(int n) {
-      return new Options(host, port, maxRequestBytes, n, queueLength, closeGraceSeconds);
-    }
-  }
 
   private final HttpServer http;
   private final ThreadPoolExecutor pool;
   private final RpcDispatcher dispatcher;
-  private final Options options;
+  private final ServerOptions options;
   private final Object lock = new Object();
   private int inFlight;
   private boolean closing;
 
-  private RpcServer(HttpServer http, ThreadPoolExecutor pool, RpcDispatcher dispatcher, Options options) {
+  private RpcServer(HttpServer http, ThreadPoolExecutor pool, RpcDispatcher dispatcher, ServerOptions options) {
     this.http = http;
     this.pool = pool;
     this.dispatcher = dispatcher;
@@ -91,7 +57,7 @@ public final class RpcServer implements AutoCloseable {
   }
 
   /** Binds and starts serving {@code methods}. */
-  public static RpcServer start(RpcMethods methods, Options options) throws IOException {
+  public static RpcServer start(RpcMethods methods, ServerOptions options) throws IOException {
     if (options.maxRequestBytes() < 1 || options.threads() < 1 || options.queueLength() < 1) {
       throw new IllegalArgumentException("maxRequestBytes, threads and queueLength must be positive: " + options);
     }
@@ -120,7 +86,7 @@ public final class RpcServer implements AutoCloseable {
 
   /**
    * Graceful stop: requests arriving from now on get 503 with a -32000 {@code server is shutting down} error,
-   * running ones get up to {@link Options#closeGraceSeconds()} to finish, then the listener and threads stop.
+   * running ones get up to {@link ServerOptions#closeGraceSeconds()} to finish, then the listener and threads stop.
    */
   @Override
   public void close() {

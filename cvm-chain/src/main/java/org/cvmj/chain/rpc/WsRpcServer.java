@@ -30,7 +30,7 @@ import org.java_websocket.server.WebSocketServer;
  * picks a free port ({@link #port()} says which).
  *
  * <ul>
- *   <li>A message (or a fragmented message in total) over {@link Options#maxMessageBytes()}: the connection is
+ *   <li>A message (or a fragmented message in total) over {@link ServerOptions#maxRequestBytes()}: the connection is
  *       closed with code 1009 (message too big) and the reason {@code message too big: the limit is N bytes},
  *       as geth closes on its read limit; other connections are unaffected.
  *   <li>Text that is not valid UTF-8: closed with 1007, by the WebSocket protocol's rules.
@@ -38,48 +38,19 @@ import org.java_websocket.server.WebSocketServer;
  *   <li>When the connection closes, its subscriptions end.
  * </ul>
  *
- * Requests run on {@link Options#threads()} {@link DeepStackThreads}, not on the library's socket threads, so
+ * Requests run on {@link ServerOptions#threads()} {@link DeepStackThreads}, not on the library's socket threads, so
  * that deep EVM calls have stack and a slow request does not stall reading other connections; responses on one
  * connection may therefore come in another order than the requests (clients match them by id).
  */
 public final class WsRpcServer implements AutoCloseable {
 
-  /**
-   * Server settings.
-   *
-   * @param host the interface to bind; {@code 127.0.0.1} by default
-   * @param port 0 for any free port; 8546 by default, as Ethereum clients use
-   * @param maxMessageBytes the largest request message accepted (5 MiB by default, like the HTTP body limit)
-   * @param threads request handler threads
-   * @param queueLength requests waiting for a thread before reading from clients pauses
-   * @param closeGraceSeconds how long {@link #close()} lets running requests finish
-   */
-  public record Options(
-      String host, int port, int maxMessageBytes, int threads, int queueLength, int closeGraceSeconds) {
-
-    public static Options defaults() {
-      return new Options(RpcServer.DEFAULT_HOST, 8546, 5 * 1024 * 1024, 4, 256, 2);
-    }
-
-    public Options withPort(int newPort) {
-      return new Options(host, newPort, maxMessageBytes, threads, queueLength, closeGraceSeconds);
-    }
-
-    public Options withHost(String newHost) {
-      return new Options(newHost, port, maxMessageBytes, threads, queueLength, closeGraceSeconds);
-    }
-
-    public Options withMaxMessageBytes(int bytes) {
-      return new Options(host, port, bytes, threads, queueLength, closeGraceSeconds);
-    }
-  }
 
   private final Endpoint endpoint;
   private final ThreadPoolExecutor pool;
-  private final Options options;
+  private final ServerOptions options;
   private boolean closed;
 
-  private WsRpcServer(Endpoint endpoint, ThreadPoolExecutor pool, Options options) {
+  private WsRpcServer(Endpoint endpoint, ThreadPoolExecutor pool, ServerOptions options) {
     this.endpoint = endpoint;
     this.pool = pool;
     this.options = options;
@@ -89,14 +60,14 @@ public final class WsRpcServer implements AutoCloseable {
    * Binds and starts serving {@code methods}, with {@code subscriptions} told when a connection closes. Fails
    * with the bind error ({@link BindException} when the port is taken); nothing is left running then.
    */
-  public static WsRpcServer start(RpcMethods methods, Subscriptions subscriptions, Options options)
+  public static WsRpcServer start(RpcMethods methods, Subscriptions subscriptions, ServerOptions options)
       throws IOException {
-    if (options.maxMessageBytes() < 1 || options.threads() < 1 || options.queueLength() < 1) {
-      throw new IllegalArgumentException("maxMessageBytes, threads and queueLength must be positive: " + options);
+    if (options.maxRequestBytes() < 1 || options.threads() < 1 || options.queueLength() < 1) {
+      throw new IllegalArgumentException("maxRequestBytes, threads and queueLength must be positive: " + options);
     }
     ThreadPoolExecutor pool = DeepStackThreads.pool("ws-rpc", options.threads(), options.queueLength());
     Endpoint endpoint = new Endpoint(new InetSocketAddress(options.host(), options.port()),
-        new RpcDispatcher(methods), subscriptions, pool, options.maxMessageBytes());
+        new RpcDispatcher(methods), subscriptions, pool, options.maxRequestBytes());
     endpoint.start();
     try {
       if (!endpoint.started.await(30, TimeUnit.SECONDS)) {
@@ -154,8 +125,8 @@ public final class WsRpcServer implements AutoCloseable {
   }
 
   /**
-   * Stops accepting, lets running requests finish for up to {@link Options#closeGraceSeconds()}, then closes every
-   * connection with code 1001 (going away), which ends their subscriptions; idempotent.
+   * Stops accepting, lets running requests finish for up to {@link ServerOptions#closeGraceSeconds()}, then closes
+   * every connection with code 1001 (going away), which ends their subscriptions; idempotent.
    */
   @Override
   public synchronized void close() {

@@ -31,7 +31,7 @@ class RpcServerTest {
   @BeforeEach
   void start() throws IOException {
     server = RpcServer.start(RpcMethods.standard(node),
-        RpcServer.Options.defaults().withPort(0).withMaxRequestBytes(LIMIT).withThreads(2));
+        ServerOptions.http().withPort(0).withMaxRequestBytes(LIMIT).withThreads(2));
   }
 
   @AfterEach
