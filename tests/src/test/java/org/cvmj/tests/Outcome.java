@@ -25,6 +25,14 @@ record Outcome(int code, String out, String err) {
     throw new AssertionError("no '" + key + ":' line in the output:\n" + out + "\nstderr:\n" + err);
   }
 
+  /**
+   * What the command itself wrote to stderr: without the notice the JVM prints for {@code --add-modules
+   * jdk.incubator.vector}, which every launcher passes (the runtime's SIMD kernels need it) and no flag silences.
+   */
+  String messages() {
+    return err.replace("WARNING: Using incubator modules: jdk.incubator.vector\n", "");
+  }
+
   /** For assertion messages. */
   String describe() {
     return "exit " + code + "\nstdout:\n" + out + "\nstderr:\n" + err;
