@@ -31,11 +31,26 @@ final class Repo {
    * build would still run, so the reactor build (`mvn verify`) packages the modules before this one's tests.
    */
   static void assumeLaunchersBuilt() {
+    assumeTrue(launchersBuilt(), () -> missing() + " is missing, so bin/ cannot run; build the launchers first:"
+        + " mvn -DskipTests package (then run these tests with mvn -pl tests verify)");
+  }
+
+  /** Whether {@link #assumeLaunchersBuilt} would pass; a class's shared setup does nothing when not. */
+  static boolean launchersBuilt() {
+    return missing().isEmpty();
+  }
+
+  /** The first launcher jar or lib folder that is missing, or "". */
+  private static String missing() {
     for (String module : new String[] {"cvm-runtime", "cvm-chain", "uploader"}) {
       Path target = root().resolve(module).resolve("target");
-      assumeTrue(Files.isRegularFile(target.resolve(module + ".jar")) && Files.isDirectory(target.resolve("lib")),
-          () -> module + "/target/" + module + ".jar or its target/lib is missing, so bin/ cannot run; build the"
-              + " launchers first: mvn -DskipTests package (then run these tests with mvn -pl tests verify)");
+      if (!Files.isRegularFile(target.resolve(module + ".jar"))) {
+        return module + "/target/" + module + ".jar";
+      }
+      if (!Files.isDirectory(target.resolve("lib"))) {
+        return module + "/target/lib";
+      }
     }
+    return "";
   }
 }
