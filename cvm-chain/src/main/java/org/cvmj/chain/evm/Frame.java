@@ -1,6 +1,7 @@
 package org.cvmj.chain.evm;
 
 import java.util.BitSet;
+import org.bouncycastle.crypto.digests.KeccakDigest;
 import org.cvmj.chain.crypto.Address;
 
 /** The running state of one message: its code, pc, gas, stack, memory and the last call's return data. */
@@ -21,6 +22,9 @@ final class Frame {
   State state = State.RUNNING;
   /** Gas computed by a CALL's dynamic gas for its execution to hand to the callee. */
   long pendingCallGas;
+  /** KECCAK256's digest, made on first use and reused: a hashing loop would otherwise build one per step. */
+  private KeccakDigest keccak;
+  private final byte[] hash = new byte[32];
 
   Frame(Evm evm, Message message, byte[] code) {
     this.evm = evm;
@@ -35,6 +39,16 @@ final class Frame {
       throw new EvmHalt(HaltReason.OUT_OF_GAS);
     }
     gas -= amount;
+  }
+
+  /** Keccak-256 of data[offset, offset + length), hashed in place. */
+  Word keccak256(byte[] data, int offset, int length) {
+    if (keccak == null) {
+      keccak = new KeccakDigest(256);
+    }
+    keccak.update(data, offset, length);
+    keccak.doFinal(hash, 0); // also resets the digest for the next use
+    return Word.fromBytes(hash, 0, 32);
   }
 
   WorldState state() {

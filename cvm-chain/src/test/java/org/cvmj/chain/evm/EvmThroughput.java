@@ -11,7 +11,8 @@ import org.cvmj.chain.sol.ContractArtifact;
  * Measures the interpreter's throughput on Work.sol (cvm-chain/src/main/solidity/Work.sol) without RPC, blocks
  * or transactions: each call is a depth-0 message straight into {@link Evm#call}. Prints Mgas/s for every round
  * and the median over the rounds after warm-up. A benchmark, not a test: run it by hand (docs/PERFORMANCE.md),
- * {@code java -cp <test classpath> org.cvmj.chain.evm.EvmThroughput [rounds] [warmup] [iterations]}.
+ * {@code java -cp <test classpath> org.cvmj.chain.evm.EvmThroughput [rounds] [warmup] [iterations] [function]},
+ * function being hashChain, mix or both (the default).
  */
 public final class EvmThroughput {
   private static final Address SENDER = Address.fromHex("a11ce00000000000000000000000000000000001");
@@ -37,8 +38,13 @@ public final class EvmThroughput {
     System.out.printf("java %s, %d cores, %d iterations per call, %d calls per round%n",
         System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), iterations,
         CALLS_PER_ROUND);
-    report("hashChain", state, hashChain, rounds, warmup);
-    report("mix", state, mix, rounds, warmup);
+    String only = args.length > 3 ? args[3] : "both";
+    if (!only.equals("mix")) {
+      report("hashChain", state, hashChain, rounds, warmup);
+    }
+    if (!only.equals("hashChain")) {
+      report("mix", state, mix, rounds, warmup);
+    }
   }
 
   private static void report(String name, WorldState state, byte[] input, int rounds, int warmup) {
