@@ -127,10 +127,11 @@ final class WideDivision {
     }
     un[0] = u[0] << s;
     long vTop = vn[n - 1];
+    long reciprocal = reciprocal(vTop);
     if (n == 1) {
       long r = un[len];
       for (int j = len - 1; j >= 0; j--) {
-        long q = divide128(r, un[j], vTop);
+        long q = divide2by1(r, un[j], vTop, reciprocal);
         r = un[j] - q * vTop;
       }
       return Word.of(r >>> s);
@@ -147,7 +148,7 @@ final class WideDivision {
         rhat = lo + vTop;
         rhatOverflow = Long.compareUnsigned(rhat, lo) < 0;
       } else {
-        qhat = divide128(hi, lo, vTop);
+        qhat = divide2by1(hi, lo, vTop, reciprocal);
         rhat = lo - qhat * vTop;
         rhatOverflow = false;
       }
@@ -195,6 +196,35 @@ final class WideDivision {
       r[i] = (un[i] >>> s) | (s == 0 ? 0 : un[i + 1] << (64 - s));
     }
     return limbsToWord(r, 4);
+  }
+
+  /**
+   * floor((2^128 - 1) / d) - 2^64 for a d with its high bit set: the reciprocal that lets {@link #divide2by1}
+   * replace a hardware division (tens of cycles for 64 bits) by two multiplications.
+   */
+  static long reciprocal(long d) {
+    return divide128(~d, -1L, d);
+  }
+
+  /**
+   * The quotient of the 128-bit (hi, lo) by d, where d has its high bit set and hi < d, given d's
+   * {@link #reciprocal}: Möller and Granlund's division by invariant integers ("Improved division by invariant
+   * integers", 2011, algorithm 4), an estimate from the reciprocal corrected by at most two steps.
+   */
+  static long divide2by1(long hi, long lo, long d, long reciprocal) {
+    long pLo = reciprocal * hi;
+    long pHi = Word.unsignedMultiplyHigh(reciprocal, hi);
+    long q0 = pLo + lo;
+    long q1 = pHi + hi + 1 + (Long.compareUnsigned(q0, pLo) < 0 ? 1 : 0);
+    long r = lo - q1 * d;
+    if (Long.compareUnsigned(r, q0) > 0) {
+      q1--;
+      r += d;
+    }
+    if (Long.compareUnsigned(r, d) >= 0) {
+      q1++;
+    }
+    return q1;
   }
 
   /**

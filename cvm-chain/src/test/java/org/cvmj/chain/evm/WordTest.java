@@ -230,6 +230,25 @@ class WordTest {
     }
   }
 
+  @Test
+  void twoByOneDivisionAgreesWithBigInteger() {
+    SplittableRandom rnd = new SplittableRandom(13);
+    long[] special = {0, 1, Long.MAX_VALUE, Long.MIN_VALUE, -1, -2, 0xffffffffL};
+    for (int i = 0; i < 100000; i++) {
+      long d = (rnd.nextBoolean() ? rnd.nextLong() : special[rnd.nextInt(special.length)]) | Long.MIN_VALUE;
+      long lo = rnd.nextBoolean() ? rnd.nextLong() : special[rnd.nextInt(special.length)];
+      long hi = Long.remainderUnsigned(rnd.nextBoolean() ? rnd.nextLong() : special[rnd.nextInt(special.length)], d);
+      BigInteger u = unsigned(hi).shiftLeft(64).or(unsigned(lo));
+      long expected = u.divide(unsigned(d)).longValue();
+      assertEquals(expected, WideDivision.divide128(hi, lo, d));
+      assertEquals(expected, WideDivision.divide2by1(hi, lo, d, WideDivision.reciprocal(d)));
+    }
+  }
+
+  private static BigInteger unsigned(long x) {
+    return new BigInteger(Long.toUnsignedString(x));
+  }
+
   /** The same for the base-2^64 remainders, with limbs at the corners of 64-bit digits. */
   @Test
   void remaindersAgreeWithBigIntegerOnStructuredLimbs() {
