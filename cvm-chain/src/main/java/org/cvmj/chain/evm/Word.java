@@ -391,34 +391,51 @@ public record Word(long u3, long u2, long u1, long u0) implements Comparable<Wor
     return of((limb(fromLow >>> 3) >>> ((fromLow & 7) * 8)) & 0xff);
   }
 
+  // Shifts move limbs through locals rather than arrays, so that the JIT keeps them in registers.
   public Word shl(int n) {
     if (n >= 256) return ZERO;
     if (n == 0) return this;
-    long[] a = limbs();
-    long[] r = new long[4];
-    int limbs = n >>> 6;
-    int bits = n & 63;
-    for (int i = 3; i >= limbs; i--) {
-      long v = a[i - limbs] << bits;
-      if (bits != 0 && i - limbs - 1 >= 0) v |= a[i - limbs - 1] >>> (64 - bits);
-      r[i] = v;
+    long a3 = u3;
+    long a2 = u2;
+    long a1 = u1;
+    long a0 = u0;
+    for (int k = n >>> 6; k > 0; k--) {
+      a3 = a2;
+      a2 = a1;
+      a1 = a0;
+      a0 = 0;
     }
-    return ofLimbs(r);
+    int bits = n & 63;
+    if (bits != 0) {
+      a3 = (a3 << bits) | (a2 >>> (64 - bits));
+      a2 = (a2 << bits) | (a1 >>> (64 - bits));
+      a1 = (a1 << bits) | (a0 >>> (64 - bits));
+      a0 <<= bits;
+    }
+    return new Word(a3, a2, a1, a0);
   }
 
   public Word shr(int n) {
     if (n >= 256) return ZERO;
     if (n == 0) return this;
-    long[] a = limbs();
-    long[] r = new long[4];
-    int limbs = n >>> 6;
-    int bits = n & 63;
-    for (int i = 0; i + limbs < 4; i++) {
-      long v = a[i + limbs] >>> bits;
-      if (bits != 0 && i + limbs + 1 < 4) v |= a[i + limbs + 1] << (64 - bits);
-      r[i] = v;
+    long a3 = u3;
+    long a2 = u2;
+    long a1 = u1;
+    long a0 = u0;
+    for (int k = n >>> 6; k > 0; k--) {
+      a0 = a1;
+      a1 = a2;
+      a2 = a3;
+      a3 = 0;
     }
-    return ofLimbs(r);
+    int bits = n & 63;
+    if (bits != 0) {
+      a0 = (a0 >>> bits) | (a1 << (64 - bits));
+      a1 = (a1 >>> bits) | (a2 << (64 - bits));
+      a2 = (a2 >>> bits) | (a3 << (64 - bits));
+      a3 >>>= bits;
+    }
+    return new Word(a3, a2, a1, a0);
   }
 
   /** Arithmetic shift right: the sign bit fills in; shifts of 256 or more give 0 or -1. */

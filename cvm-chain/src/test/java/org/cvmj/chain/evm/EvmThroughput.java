@@ -1,5 +1,7 @@
 package org.cvmj.chain.evm;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.List;
@@ -10,7 +12,8 @@ import org.cvmj.chain.sol.ContractArtifact;
 /**
  * Measures the interpreter's throughput on Work.sol (cvm-chain/src/main/solidity/Work.sol) without RPC, blocks
  * or transactions: each call is a depth-0 message straight into {@link Evm#call}. Prints Mgas/s for every round
- * and the median over the rounds after warm-up. A benchmark, not a test: run it by hand (docs/PERFORMANCE.md),
+ * and the median over the rounds after warm-up, by wall time and by the thread's CPU time (the latter is less
+ * disturbed by other processes on a busy machine). A benchmark, not a test: run it by hand (docs/PERFORMANCE.md),
  * {@code java -cp <test classpath> org.cvmj.chain.evm.EvmThroughput [rounds] [warmup] [iterations] [function]},
  * function being hashChain, mix or both (the default).
  */
@@ -48,11 +51,14 @@ public final class EvmThroughput {
   }
 
   private static void report(String name, WorldState state, byte[] input, int rounds, int warmup) {
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     double[] rates = new double[rounds];
+    double[] cpuRates = new double[rounds];
     byte[] expected = null;
     for (int r = -warmup; r < rounds; r++) {
       long gas = 0;
       long start = System.nanoTime();
+      long cpuStart = threads.getCurrentThreadCpuTime();
       for (int c = 0; c < CALLS_PER_ROUND; c++) {
         CallResult result = call(state, input);
         if (!result.isSuccess()) {
@@ -66,15 +72,18 @@ public final class EvmThroughput {
         gas += GAS - result.gasLeft();
       }
       double mgasPerS = gas / ((System.nanoTime() - start) / 1e3);
+      double cpuMgasPerS = gas / ((threads.getCurrentThreadCpuTime() - cpuStart) / 1e3);
       if (r >= 0) {
         rates[r] = mgasPerS;
+        cpuRates[r] = cpuMgasPerS;
       }
-      System.out.printf("%-9s %s round %2d: %7.2f Mgas/s (%d gas)%n", name, r < 0 ? "warm-up" : "timed  ", r,
-          mgasPerS, gas);
+      System.out.printf("%-9s %s round %2d: %7.2f Mgas/s (CPU time %7.2f), %d gas%n", name,
+          r < 0 ? "warm-up" : "timed  ", r, mgasPerS, cpuMgasPerS, gas);
     }
     Arrays.sort(rates);
-    System.out.printf("%-9s median of %d rounds: %.2f Mgas/s, result %s%n", name, rounds, rates[rounds / 2],
-        Word.fromBytes(expected));
+    Arrays.sort(cpuRates);
+    System.out.printf("%-9s median of %d rounds: %.2f Mgas/s (CPU time %.2f), result %s%n", name, rounds,
+        rates[rounds / 2], cpuRates[rounds / 2], Word.fromBytes(expected));
   }
 
   private static CallResult call(WorldState state, byte[] input) {
