@@ -1,7 +1,6 @@
 package org.cvmj.chain.evm;
 
 import java.util.BitSet;
-import org.bouncycastle.crypto.digests.KeccakDigest;
 import org.cvmj.chain.crypto.Address;
 
 /** The running state of one message: its code, pc, gas, stack, memory and the last call's return data. */
@@ -22,9 +21,8 @@ final class Frame {
   State state = State.RUNNING;
   /** Gas computed by a CALL's dynamic gas for its execution to hand to the callee. */
   long pendingCallGas;
-  /** KECCAK256's digest, made on first use and reused: a hashing loop would otherwise build one per step. */
-  private KeccakDigest keccak;
-  private final byte[] hash = new byte[32];
+  /** KECCAK256's hasher, made on first use and reused: a hashing loop would otherwise build one per step. */
+  private KeccakHasher keccak;
 
   Frame(Evm evm, Message message, byte[] code) {
     this.evm = evm;
@@ -44,11 +42,9 @@ final class Frame {
   /** Keccak-256 of data[offset, offset + length), hashed in place. */
   Word keccak256(byte[] data, int offset, int length) {
     if (keccak == null) {
-      keccak = new KeccakDigest(256);
+      keccak = new KeccakHasher();
     }
-    keccak.update(data, offset, length);
-    keccak.doFinal(hash, 0); // also resets the digest for the next use
-    return Word.fromBytes(hash, 0, 32);
+    return keccak.hash(data, offset, length);
   }
 
   WorldState state() {
