@@ -7,6 +7,8 @@ import org.cvmj.chain.crypto.Keccak256;
 final class EnvironmentOps {
   private EnvironmentOps() {}
 
+  private static final Word EMPTY_HASH = Word.fromBytes(Keccak256.EMPTY.bytes());
+
   /** EIP-2929: 100 for a warm address, 2600 for a cold one, which becomes warm. */
   static long accessCost(Frame f, Address a) {
     return f.state().warm(a) ? GasCost.COLD_ACCOUNT_ACCESS : GasCost.WARM_ACCESS;
@@ -19,8 +21,8 @@ final class EnvironmentOps {
   static void keccak256(Frame f) {
     long off = f.stack.pop().longValue();
     Word size = f.stack.pop();
-    byte[] data = size.isZero() ? new byte[0] : f.memory.read(off, size.longValue());
-    f.stack.push(Word.fromBytes(Keccak256.digest(data)));
+    // The interpreter grew memory to cover the range (its size fits an int), so it hashes in place.
+    f.stack.push(size.isZero() ? EMPTY_HASH : f.keccak256(f.memory.array(), (int) off, (int) size.longValue()));
   }
 
   static long keccak256Gas(Frame f) {

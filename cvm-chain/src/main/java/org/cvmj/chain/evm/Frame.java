@@ -21,6 +21,8 @@ final class Frame {
   State state = State.RUNNING;
   /** Gas computed by a CALL's dynamic gas for its execution to hand to the callee. */
   long pendingCallGas;
+  /** KECCAK256's hasher, made on first use and reused: a hashing loop would otherwise build one per step. */
+  private KeccakHasher keccak;
 
   Frame(Evm evm, Message message, byte[] code) {
     this.evm = evm;
@@ -35,6 +37,14 @@ final class Frame {
       throw new EvmHalt(HaltReason.OUT_OF_GAS);
     }
     gas -= amount;
+  }
+
+  /** Keccak-256 of data[offset, offset + length), hashed in place. */
+  Word keccak256(byte[] data, int offset, int length) {
+    if (keccak == null) {
+      keccak = new KeccakHasher();
+    }
+    return keccak.hash(data, offset, length);
   }
 
   WorldState state() {

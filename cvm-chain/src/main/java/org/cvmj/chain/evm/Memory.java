@@ -5,13 +5,19 @@ import java.util.Arrays;
 /**
  * A frame's byte-addressed memory. It grows in 32-byte words; the interpreter charges the expansion gas
  * ({@link #expansionCost}) before it calls {@link #resize}, so reads and writes here never fail.
+ *
+ * <p>The backing array is larger than the EVM-visible {@link #size()}: it grows by doubling, because Solidity
+ * code such as {@code keccak256(abi.encodePacked(..))} in a loop grows memory a little on every iteration, and
+ * copying the whole memory each time made such loops quadratic. Bytes past the size are never written, so they
+ * are still zero when the size grows over them.
  */
 public final class Memory {
   private byte[] data = new byte[0];
+  private int size;
   private long lastGasCost;
 
   public long size() {
-    return data.length;
+    return size;
   }
 
   /** Total memory gas for a memory of {@code words} words: 3·words + words²/512. */
@@ -24,7 +30,7 @@ public final class Memory {
    * bytes cost more than any block's gas, so they return Long.MAX_VALUE and the frame runs out of gas.
    */
   public long expansionCost(long newSize) {
-    if (newSize <= data.length) return 0;
+    if (newSize <= size) return 0;
     if (newSize > 0xffffffffL) return Long.MAX_VALUE;
     long words = (newSize + 31) / 32;
     return totalCost(words) - lastGasCost;
@@ -32,14 +38,23 @@ public final class Memory {
 
   /** Grows to {@code newSize} rounded up to a word; call after {@link #expansionCost} was charged. */
   public void resize(long newSize) {
-    if (newSize <= data.length) return;
+    if (newSize <= size) return;
     long words = (newSize + 31) / 32;
-    data = Arrays.copyOf(data, (int) (words * 32));
+    int bytes = (int) (words * 32);
+    if (bytes > data.length) {
+      data = Arrays.copyOf(data, Math.max(bytes, (int) Math.min(2L * data.length, Integer.MAX_VALUE - 32)));
+    }
+    size = bytes;
     lastGasCost = totalCost(words);
   }
 
   public Word loadWord(long offset) {
     return Word.fromBytes(data, (int) offset, 32);
+  }
+
+  /** The backing array, for hashing a range in place; only [0, {@link #size()}) is memory. */
+  byte[] array() {
+    return data;
   }
 
   public void storeWord(long offset, Word w) {

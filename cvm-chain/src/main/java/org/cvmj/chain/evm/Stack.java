@@ -43,8 +43,12 @@ public final class Stack {
 
   /** DUPn: n = 1 duplicates the top. */
   public void dup(int n) {
-    System.arraycopy(items, (size - n) << 2, items, size << 2, 4);
-    size++;
+    int from = (size - n) << 2;
+    int to = size++ << 2;
+    items[to] = items[from];
+    items[to + 1] = items[from + 1];
+    items[to + 2] = items[from + 2];
+    items[to + 3] = items[from + 3];
   }
 
   /** SWAPn: n = 1 swaps the top two. */

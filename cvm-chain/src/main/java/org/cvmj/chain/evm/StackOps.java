@@ -14,19 +14,27 @@ final class StackOps {
 
   /** PUSHn reads n immediate bytes after the opcode; bytes past the end of the code read as zero. */
   static Operation.Execution push(int n) {
-    return f -> {
-      byte[] code = f.code;
-      int start = f.pc;
-      long[] limbs = new long[4]; // limbs[0] least significant
-      for (int k = 0; k < n; k++) {
-        int at = start + k;
-        long b = at < code.length ? code[at] & 0xffL : 0;
-        int bitPos = (n - 1 - k) * 8;
-        limbs[bitPos >>> 6] |= b << (bitPos & 63);
-      }
-      f.stack.push(limbs[3], limbs[2], limbs[1], limbs[0]);
-      f.pc += n;
-    };
+    return f -> push(f, n);
+  }
+
+  static void push(Frame f, int n) {
+    byte[] code = f.code;
+    int at = f.pc;
+    int end = at + n;
+    long u3 = 0;
+    long u2 = 0;
+    long u1 = 0;
+    long u0 = 0;
+    // Shifts the 256-bit accumulator a byte at a time: no array, so nothing escapes to the heap.
+    for (; at < end; at++) {
+      long b = at < code.length ? code[at] & 0xffL : 0;
+      u3 = (u3 << 8) | (u2 >>> 56);
+      u2 = (u2 << 8) | (u1 >>> 56);
+      u1 = (u1 << 8) | (u0 >>> 56);
+      u0 = (u0 << 8) | b;
+    }
+    f.stack.push(u3, u2, u1, u0);
+    f.pc = end;
   }
 
   static Operation.Execution dup(int n) {

@@ -1,6 +1,9 @@
 package org.cvmj.chain.evm;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.math.BigInteger;
+import java.nio.ByteOrder;
 import org.cvmj.chain.crypto.Address;
 
 /**
@@ -12,6 +15,9 @@ public record Word(long u3, long u2, long u1, long u0) implements Comparable<Wor
   public static final Word ONE = new Word(0, 0, 0, 1);
   public static final Word MAX = new Word(-1, -1, -1, -1);
   private static final BigInteger TWO_256 = BigInteger.ONE.shiftLeft(256);
+  /** Reads and writes a big-endian long in a byte array in one access (MLOAD, MSTORE, hashes, PUSH32). */
+  private static final VarHandle BIG_ENDIAN_LONG =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
   public static Word of(long unsigned) {
     return new Word(0, 0, 0, unsigned);
@@ -25,6 +31,10 @@ public record Word(long u3, long u2, long u1, long u0) implements Comparable<Wor
   public static Word fromBytes(byte[] b, int off, int len) {
     if (len > 32) {
       throw new IllegalArgumentException("a word holds at most 32 bytes, got " + len);
+    }
+    if (len == 32) {
+      return new Word((long) BIG_ENDIAN_LONG.get(b, off), (long) BIG_ENDIAN_LONG.get(b, off + 8),
+          (long) BIG_ENDIAN_LONG.get(b, off + 16), (long) BIG_ENDIAN_LONG.get(b, off + 24));
     }
     long[] l = new long[4];
     for (int i = 0; i < len; i++) {
@@ -75,10 +85,10 @@ public record Word(long u3, long u2, long u1, long u0) implements Comparable<Wor
   }
 
   public void writeTo(byte[] out, int off) {
-    putLong(out, off, u3);
-    putLong(out, off + 8, u2);
-    putLong(out, off + 16, u1);
-    putLong(out, off + 24, u0);
+    BIG_ENDIAN_LONG.set(out, off, u3);
+    BIG_ENDIAN_LONG.set(out, off + 8, u2);
+    BIG_ENDIAN_LONG.set(out, off + 16, u1);
+    BIG_ENDIAN_LONG.set(out, off + 24, u0);
   }
 
   private static void putLong(byte[] out, int off, long v) {
@@ -214,7 +224,7 @@ public record Word(long u3, long u2, long u1, long u0) implements Comparable<Wor
   /** Unsigned division; division by zero gives zero. */
   public Word div(Word d) {
     if (d.isZero()) return ZERO;
-    if (fitsUnsignedLong() && d.fitsUnsignedLong()) return of(Long.divideUnsigned(u0, d.u0));
+    if (fitsUnsignedLong() && d.fitsUnsignedLong()) return of(WideDivision.divideUnsigned(u0, d.u0));
     if (compareTo(d) < 0) return ZERO;
     return fromDigits(WideDivision.quotient(digits(), d.digits()));
   }
@@ -222,9 +232,9 @@ public record Word(long u3, long u2, long u1, long u0) implements Comparable<Wor
   /** Unsigned remainder; modulo zero gives zero. */
   public Word mod(Word d) {
     if (d.isZero()) return ZERO;
-    if (fitsUnsignedLong() && d.fitsUnsignedLong()) return of(Long.remainderUnsigned(u0, d.u0));
+    if (fitsUnsignedLong() && d.fitsUnsignedLong()) return of(WideDivision.remainderUnsigned(u0, d.u0));
     if (compareTo(d) < 0) return this;
-    return fromDigits(WideDivision.remainder(digits(), d.digits()));
+    return WideDivision.remainder(limbs(), 4, d);
   }
 
   /** The eight 32-bit digits of the word, least significant first. */
@@ -265,9 +275,7 @@ public record Word(long u3, long u2, long u1, long u0) implements Comparable<Wor
     Word s = add(b);
     boolean carry = s.compareTo(this) < 0;
     if (!carry) return s.mod(m);
-    int[] wide = java.util.Arrays.copyOf(s.digits(), 9);
-    wide[8] = 1;
-    return fromDigits(WideDivision.remainder(wide, m.digits()));
+    return WideDivision.remainder(new long[] {s.u0, s.u1, s.u2, s.u3, 1}, 5, m);
   }
 
   /** (this * b) mod m over the exact 512-bit product; m = 0 gives 0. */
@@ -293,12 +301,7 @@ public record Word(long u3, long u2, long u1, long u0) implements Comparable<Wor
     if (r[4] == 0 && r[5] == 0 && r[6] == 0 && r[7] == 0) {
       return ofLimbs(r).mod(m);
     }
-    int[] wide = new int[16];
-    for (int i = 0; i < 8; i++) {
-      wide[2 * i] = (int) r[i];
-      wide[2 * i + 1] = (int) (r[i] >>> 32);
-    }
-    return fromDigits(WideDivision.remainder(wide, m.digits()));
+    return WideDivision.remainder(r, 8, m);
   }
 
   /** this ^ e mod 2^256 by square-and-multiply. */
@@ -388,34 +391,51 @@ public record Word(long u3, long u2, long u1, long u0) implements Comparable<Wor
     return of((limb(fromLow >>> 3) >>> ((fromLow & 7) * 8)) & 0xff);
   }
 
+  // Shifts move limbs through locals rather than arrays, so that the JIT keeps them in registers.
   public Word shl(int n) {
     if (n >= 256) return ZERO;
     if (n == 0) return this;
-    long[] a = limbs();
-    long[] r = new long[4];
-    int limbs = n >>> 6;
-    int bits = n & 63;
-    for (int i = 3; i >= limbs; i--) {
-      long v = a[i - limbs] << bits;
-      if (bits != 0 && i - limbs - 1 >= 0) v |= a[i - limbs - 1] >>> (64 - bits);
-      r[i] = v;
+    long a3 = u3;
+    long a2 = u2;
+    long a1 = u1;
+    long a0 = u0;
+    for (int k = n >>> 6; k > 0; k--) {
+      a3 = a2;
+      a2 = a1;
+      a1 = a0;
+      a0 = 0;
     }
-    return ofLimbs(r);
+    int bits = n & 63;
+    if (bits != 0) {
+      a3 = (a3 << bits) | (a2 >>> (64 - bits));
+      a2 = (a2 << bits) | (a1 >>> (64 - bits));
+      a1 = (a1 << bits) | (a0 >>> (64 - bits));
+      a0 <<= bits;
+    }
+    return new Word(a3, a2, a1, a0);
   }
 
   public Word shr(int n) {
     if (n >= 256) return ZERO;
     if (n == 0) return this;
-    long[] a = limbs();
-    long[] r = new long[4];
-    int limbs = n >>> 6;
-    int bits = n & 63;
-    for (int i = 0; i + limbs < 4; i++) {
-      long v = a[i + limbs] >>> bits;
-      if (bits != 0 && i + limbs + 1 < 4) v |= a[i + limbs + 1] << (64 - bits);
-      r[i] = v;
+    long a3 = u3;
+    long a2 = u2;
+    long a1 = u1;
+    long a0 = u0;
+    for (int k = n >>> 6; k > 0; k--) {
+      a0 = a1;
+      a1 = a2;
+      a2 = a3;
+      a3 = 0;
     }
-    return ofLimbs(r);
+    int bits = n & 63;
+    if (bits != 0) {
+      a0 = (a0 >>> bits) | (a1 << (64 - bits));
+      a1 = (a1 >>> bits) | (a2 << (64 - bits));
+      a2 = (a2 >>> bits) | (a3 << (64 - bits));
+      a3 >>>= bits;
+    }
+    return new Word(a3, a2, a1, a0);
   }
 
   /** Arithmetic shift right: the sign bit fills in; shifts of 256 or more give 0 or -1. */

@@ -12,11 +12,13 @@
  *       dynamic gas, implementation. The implementations are grouped by concern: {@code ArithmeticOps}
  *       (arithmetic, comparison, bitwise), {@code StackOps} (PUSH/DUP/SWAP/POP), {@code MemoryOps},
  *       {@code StorageOps} (SLOAD/SSTORE with EIP-2200/2929/3529 gas, TLOAD/TSTORE), {@code FlowOps} (jumps,
- *       STOP/RETURN/REVERT/INVALID), {@code EnvironmentOps} (KECCAK256, call/tx/block environment,
- *       EIP-2929 account access), {@code LogOps}, {@code SystemOps} (CREATE/CREATE2, the four calls with the
- *       EIP-150 63/64 rule, SELFDESTRUCT per EIP-6780). Gas constants: {@code GasCost}.
+ *       STOP/RETURN/REVERT/INVALID), {@code EnvironmentOps} (KECCAK256, hashed by {@code KeccakHasher} straight
+ *       from memory; call/tx/block environment, EIP-2929 account access), {@code LogOps}, {@code SystemOps}
+ *       (CREATE/CREATE2, the four calls with the EIP-150 63/64 rule, SELFDESTRUCT per EIP-6780). Gas constants:
+ *       {@code GasCost}.
  *   <li>{@code Interpreter}: the fetch/check/charge/execute loop for one {@code Frame} (pc, gas,
- *       {@link org.cvmj.chain.evm.Stack}, {@link org.cvmj.chain.evm.Memory}, return data);
+ *       {@link org.cvmj.chain.evm.Stack}, {@link org.cvmj.chain.evm.Memory}, return data), calling the
+ *       commonest opcodes' implementations directly rather than through their rows;
  *       {@code JumpDestinations}: JUMPDEST analysis that skips PUSH data.
  *   <li>{@link org.cvmj.chain.evm.Evm}: message processing — depth and balance checks, snapshots, value
  *       transfer, precompile dispatch, contract creation and code deposit (EIP-170/3541/3860);

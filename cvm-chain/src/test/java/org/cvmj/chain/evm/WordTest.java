@@ -217,6 +217,66 @@ class WordTest {
     }
   }
 
+  @Test
+  void unsignedLongDivisionAgreesWithTheJdk() {
+    SplittableRandom rnd = new SplittableRandom(5);
+    long[] special = {0, 1, 2, 3, Long.MAX_VALUE, Long.MIN_VALUE, Long.MIN_VALUE + 1, -1, -2, 0xffffffffL};
+    for (int i = 0; i < 100000; i++) {
+      long n = rnd.nextBoolean() ? rnd.nextLong() : special[rnd.nextInt(special.length)];
+      long d = rnd.nextBoolean() ? rnd.nextLong() >>> rnd.nextInt(64) : special[rnd.nextInt(special.length)];
+      if (d == 0) continue;
+      assertEquals(Long.divideUnsigned(n, d), WideDivision.divideUnsigned(n, d), n + " / " + d);
+      assertEquals(Long.remainderUnsigned(n, d), WideDivision.remainderUnsigned(n, d), n + " % " + d);
+    }
+  }
+
+  @Test
+  void twoByOneDivisionAgreesWithBigInteger() {
+    SplittableRandom rnd = new SplittableRandom(13);
+    long[] special = {0, 1, Long.MAX_VALUE, Long.MIN_VALUE, -1, -2, 0xffffffffL};
+    for (int i = 0; i < 100000; i++) {
+      long d = (rnd.nextBoolean() ? rnd.nextLong() : special[rnd.nextInt(special.length)]) | Long.MIN_VALUE;
+      long lo = rnd.nextBoolean() ? rnd.nextLong() : special[rnd.nextInt(special.length)];
+      long hi = Long.remainderUnsigned(rnd.nextBoolean() ? rnd.nextLong() : special[rnd.nextInt(special.length)], d);
+      BigInteger u = unsigned(hi).shiftLeft(64).or(unsigned(lo));
+      long expected = u.divide(unsigned(d)).longValue();
+      assertEquals(expected, WideDivision.divide128(hi, lo, d));
+      assertEquals(expected, WideDivision.divide2by1(hi, lo, d, WideDivision.reciprocal(d)));
+    }
+  }
+
+  private static BigInteger unsigned(long x) {
+    return new BigInteger(Long.toUnsignedString(x));
+  }
+
+  /** The same for the base-2^64 remainders, with limbs at the corners of 64-bit digits. */
+  @Test
+  void remaindersAgreeWithBigIntegerOnStructuredLimbs() {
+    SplittableRandom rnd = new SplittableRandom(11);
+    long[] special = {0, 1, 2, Long.MAX_VALUE, Long.MIN_VALUE, -1, -2, 0xffffffffL, 0x100000000L};
+    for (int i = 0; i < 50000; i++) {
+      Word a = structured(rnd, special);
+      Word b = structured(rnd, special);
+      Word m = structured(rnd, special);
+      if (m.isZero()) continue;
+      BigInteger x = a.toBigInteger();
+      BigInteger y = b.toBigInteger();
+      BigInteger z = m.toBigInteger();
+      assertEquals(Word.fromBigInteger(x.mod(z)), a.mod(m), a + " % " + m);
+      assertEquals(Word.fromBigInteger(x.multiply(y).mod(z)), a.mulMod(b, m), a + " * " + b + " % " + m);
+      assertEquals(Word.fromBigInteger(x.add(y).mod(z)), a.addMod(b, m), a + " + " + b + " % " + m);
+    }
+  }
+
+  private static Word structured(SplittableRandom rnd, long[] special) {
+    long[] l = new long[4];
+    int top = rnd.nextInt(4);
+    for (int i = 0; i <= top; i++) {
+      l[i] = rnd.nextInt(3) == 0 ? rnd.nextLong() : special[rnd.nextInt(special.length)];
+    }
+    return new Word(l[3], l[2], l[1], l[0]);
+  }
+
   private static Word structured(SplittableRandom rnd, int[] special) {
     int[] d = new int[8];
     int top = rnd.nextInt(8);
