@@ -114,6 +114,11 @@ public final class Rpc implements AutoCloseable {
     send(new Request<>("evm_mine", List.of(), service, VoidResponse.class), "evm_mine");
   }
 
+  /** A request of a method web3j has no call for (the node's {@code cvm_*} methods), answered as {@code type}. */
+  public <T extends Response<?>> Request<?, T> request(String method, List<?> params, Class<T> type) {
+    return new Request<>(method, params, service, type);
+  }
+
   /** Waits {@code d} between two polls of a node; an interrupt ends the wait as an error. */
   public static void pause(java.time.Duration d) throws NodeException {
     try {

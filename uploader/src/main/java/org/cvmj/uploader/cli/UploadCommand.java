@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.cvmj.uploader.InvalidInputException;
+import org.cvmj.uploader.bench.BenchCommand;
 import org.cvmj.uploader.chain.ModelStatus;
 import org.cvmj.uploader.chain.Rpc;
 import org.cvmj.uploader.model.InputShape;
@@ -31,7 +32,8 @@ import picocli.CommandLine.Spec;
     description = {"Register a CVM model on a CVM-J chain and upload its files in 64 KiB chunks.",
         "The model is loaded and its input shape checked before anything is sent. Run the same command again to"
             + " resume an interrupted upload: only the chunks the chain lacks are sent."},
-    subcommands = {StatusCommand.class, RewardsCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {StatusCommand.class, RewardsCommand.class, DemoCommand.class, BenchCommand.class,
+        CommandLine.HelpCommand.class},
     footer = {"", "Exit codes: 0 done (ready, or stopped where asked), 1 invalid input or a model the chain"
         + " rejected, 2 I/O, node or usage error."})
 final class UploadCommand implements Callable<Integer> {
