@@ -13,7 +13,10 @@ public final class ModelGas {
   public static final long CHUNK_BASE = 50_000;
   /** uploadChunk(): per byte of chunk written to the node's blob store (Cortex charges 20 per stored meta byte). */
   public static final long CHUNK_BYTE = 8;
-  /** The last chunk: per byte of both files hashed, parsed and checked by the loader. */
+  /**
+   * uploadChunk(): per byte of chunk, its share of the verification (hashing, parsing and checking both files)
+   * that the chunk completing the model runs; prepaid by every chunk, so the completing one is not larger.
+   */
   public static final long VERIFY_BYTE = 4;
   /** Any registry view function. */
   public static final long VIEW = 2_600;

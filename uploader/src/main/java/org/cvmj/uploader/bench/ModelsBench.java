@@ -69,7 +69,6 @@ public final class ModelsBench {
     }
     DigitInputs inputs = DigitInputs.read(mnistDir, inputBytes);
     UploadBench uploads = new UploadBench(rpc, DevKeys.credentials(0), settings, progress);
-    uploads.checkFitsBlock(); // before minutes of work, not after
     Credentials author = DevKeys.credentials(0);
     UploadResult up = new Uploader(rpc, author, UploadOptions.defaults().withTimeout(TIMEOUT))
         .upload(mnist, UploadListener.NONE);

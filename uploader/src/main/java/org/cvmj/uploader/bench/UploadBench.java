@@ -2,14 +2,12 @@ package org.cvmj.uploader.bench;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.cvmj.chain.bench.Measurement;
 import org.cvmj.uploader.InvalidInputException;
-import org.cvmj.uploader.chain.ChunkGas;
 import org.cvmj.uploader.chain.ModelStatus;
 import org.cvmj.uploader.chain.Registry;
 import org.cvmj.uploader.chain.Rpc;
@@ -20,7 +18,6 @@ import org.cvmj.uploader.upload.UploadOptions;
 import org.cvmj.uploader.upload.UploadResult;
 import org.cvmj.uploader.upload.Uploader;
 import org.web3j.crypto.Credentials;
-import org.web3j.protocol.core.DefaultBlockParameterName;
 
 /**
  * Upload throughput: per round a fresh {@link SyntheticModel} of the asked size (another seed, so it registers
@@ -42,7 +39,7 @@ final class UploadBench {
     this.progress = progress;
   }
 
-  /** Runs the rounds, writing each round's model under {@code workDir}; {@link #checkFitsBlock} first. */
+  /** Runs the rounds, writing each round's model under {@code workDir}. */
   UploadThroughput run(Path workDir) throws IOException, InvalidInputException {
     int units = SyntheticModel.unitsFor(settings.uploadBytes());
     // seeds from the chain's model count: a second run against the same node uploads other weights again
@@ -74,22 +71,6 @@ final class UploadBench {
     }
     return new UploadThroughput(new Measurement("upload of a " + mb(modelBytes) + " MB model", "MB/s", rates),
         modelBytes, last.chunksTotal(), last.transactions(), last.gasUsed(), blocks);
-  }
-
-  /**
-   * The chunk that completes a model pays for verifying all of it (4 gas a byte) and must fit in one block: a model
-   * too large for that could never become ready on this chain, so the benchmark refuses it before it starts.
-   */
-  void checkFitsBlock() throws InvalidInputException, org.cvmj.uploader.NodeException {
-    long bytes = (long) SyntheticModel.unitsFor(settings.uploadBytes()) * SyntheticModel.FEATURES;
-    BigInteger blockGas = rpc.send(rpc.web3j().ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false),
-        "eth_getBlockByNumber").getBlock().getGasLimit();
-    long need = ChunkGas.limit(CHUNK, true, bytes);
-    if (BigInteger.valueOf(need).compareTo(blockGas) > 0) {
-      throw new InvalidInputException("--upload-mb " + mb(bytes) + ": the chunk that completes a model pays 4 gas"
-          + " per byte to verify all of it, about " + need + " gas here, above the block gas limit " + blockGas
-          + "; choose a smaller size");
-    }
   }
 
   private static String mb(long bytes) {

@@ -3,7 +3,7 @@ package org.cvmj.uploader.chain;
 /**
  * The gas limit of an {@code uploadChunk} transaction, from the registry's schedule (docs/gas.md), so that chunk
  * transactions can be signed ahead of the state they run in: {@code eth_estimateGas} cannot see the chunks still in
- * the pool, and would under-price the one that completes the files and pays for their verification.
+ * the pool. Every chunk costs the same per byte: each prepays its share of the model's verification.
  */
 public final class ChunkGas {
   static final long INTRINSIC = 21_000;
@@ -19,13 +19,9 @@ public final class ChunkGas {
 
   private ChunkGas() {}
 
-  /**
-   * The limit for a chunk of {@code chunkBytes} bytes; {@code completes} adds verification of
-   * {@code modelBytes} (both files).
-   */
-  public static long limit(int chunkBytes, boolean completes, long modelBytes) {
+  /** The limit for a chunk of {@code chunkBytes} bytes. */
+  public static long limit(int chunkBytes) {
     long callData = FRAMING + ((chunkBytes + 31L) / 32) * 32;
-    long gas = INTRINSIC + CALLDATA_BYTE * callData + CHUNK_BASE + CHUNK_BYTE * chunkBytes + MARGIN;
-    return completes ? gas + VERIFY_BYTE * modelBytes : gas;
+    return INTRINSIC + CALLDATA_BYTE * callData + CHUNK_BASE + (CHUNK_BYTE + VERIFY_BYTE) * chunkBytes + MARGIN;
   }
 }

@@ -70,7 +70,7 @@ public final class Uploader {
         ? missing.subList(0, options.maxChunks()) : missing;
     boolean complete = plan.size() == missing.size();
     listener.plan(plan.size(), total - missing.size(), total);
-    run.sendChunks(model, m.files(), plan, complete, total - missing.size(), total);
+    run.sendChunks(model, m.files(), plan, total - missing.size(), total);
     UploadResult result = finish(model, run, existing.isPresent(), complete);
     if (result.status() != ModelStatus.UPLOADING) {
       listener.verdict(result);
@@ -171,7 +171,7 @@ public final class Uploader {
       return events.get(0).model;
     }
 
-    void sendChunks(String model, ModelFiles files, List<Chunk> plan, boolean completes, int received, int total)
+    void sendChunks(String model, ModelFiles files, List<Chunk> plan, int received, int total)
         throws NodeException, InvalidInputException {
       Deque<InFlight> inFlight = new ArrayDeque<>();
       int done = received;
@@ -180,8 +180,7 @@ public final class Uploader {
         byte[] bytes = files.chunk(c);
         String data = registry.contract().uploadChunk(model, BigInteger.valueOf(c.file().id()),
             BigInteger.valueOf(c.index()), bytes).encodeFunctionCall();
-        boolean last = completes && i == plan.size() - 1;
-        long gas = ChunkGas.limit(bytes.length, last, files.totalBytes());
+        long gas = ChunkGas.limit(bytes.length);
         if (inFlight.size() >= options.window()) {
           done = confirm(inFlight.removeFirst(), done, total);
         }

@@ -56,15 +56,6 @@ class BenchCommandTest {
   }
 
   @Test
-  void aModelTooLargeToVerifyInOneBlockIsRefusedBeforeAnythingIsSent() {
-    Run r = run("bench", "--model", TestModels.mnist().toString(), "--upload-mb", "8");
-    assertEquals(UploadCli.INVALID, r.code());
-    assertTrue(r.err().contains("--upload-mb 8.00: the chunk that completes a model pays 4 gas per byte"), r.err());
-    assertTrue(r.err().contains("above the block gas limit 30000000"), r.err());
-    assertEquals("", r.out(), "nothing was run");
-  }
-
-  @Test
   void onlyLoopbackNodesAreLoaded() {
     Run wildcard = run("bench", "--model", TestModels.mnist().toString(), "--rpc", "http://0.0.0.0:8545/");
     assertEquals(UploadCli.INVALID, wildcard.code());
