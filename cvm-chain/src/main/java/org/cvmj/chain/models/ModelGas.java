@@ -26,7 +26,7 @@ public final class ModelGas {
    * infer(): operations ({@code GetOps}) per gas. Calibrated on the MNIST zoo model so that a millisecond of
    * inference costs about as much gas as a millisecond of ordinary EVM execution (docs/gas.md).
    */
-  public static final long OPS_PER_GAS = 80;
+  public static final long OPS_PER_GAS = 40;
   /** infer(): per byte of input and output, the copying and ABI work around the run. */
   public static final long INFER_IO_BYTE = 3;
 

@@ -79,7 +79,7 @@ class InferPrecompileTest {
       assertTrue(t.isSuccess(), revertReason(t.result()));
       assertArrayEquals(expected, output(t));
       assertEquals(10, output(t).length);
-      assertEquals(461_574, ModelGas.infer(MNIST_OPS, FEE, 784, 10)); // the worked example of docs/gas.md
+      assertEquals(890_766, ModelGas.infer(MNIST_OPS, FEE, 784, 10)); // the worked example of docs/gas.md
       assertEquals(IntrinsicGas.of(tx) + ModelGas.infer(MNIST_OPS, FEE, 784, 10), t.gasUsed());
 
       BlockHeader h = b.block().header();

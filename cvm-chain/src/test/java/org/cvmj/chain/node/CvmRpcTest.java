@@ -328,7 +328,7 @@ class CvmRpcTest {
     long head = blockNumber();
     JsonNode r = rpc.call("cvm_infer", ready.toString(), Hex.encode(DIGIT));
     assertEquals(Hex.encode(expected), r.get("output").asText());
-    assertEquals(q(461_574), r.get("gas").asText()); // the worked example of docs/gas.md
+    assertEquals(q(890_766), r.get("gas").asText()); // the worked example of docs/gas.md
     assertEquals(2, r.size());
 
     ObjectNode call = JsonRpcClient.object().put("to", SystemAddresses.INFER.toString())

@@ -104,7 +104,7 @@ class CvmMethodsTest {
       input[i] = (byte) i;
     }
     assertResult("cvm_infer", "['" + MODEL + "','" + Hex.encode(input) + "']",
-        "{'output':'0x00010203040506070809','gas':'0x70b06'}");
+        "{'output':'0x00010203040506070809','gas':'0xd978e'}");
     // the reason names the model as the precompile does (EIP-55 checksum case)
     String reason = "infer: model " + FakeBackend.MODEL + " takes 784 input bytes ([1, 1, 28, 28], int8), got 2";
     assertEquals(q("{'jsonrpc':'2.0','id':1,'error':{'code':3,'message':'execution reverted: " + reason

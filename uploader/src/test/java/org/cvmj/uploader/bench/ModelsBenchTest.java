@@ -27,8 +27,8 @@ class ModelsBenchTest {
           new PrintWriter(progress));
       assertEquals(2 * 3 * 3, node.record(r.mnistModel()).calls(), "every infer transaction is a paid call");
     }
-    // docs/gas.md: 20,000 + 34,335,395 / 80 + fee 10,000 + 3 × (784 + 10)
-    assertEquals(461_574, r.precompileGas());
+    // docs/gas.md: 20,000 + 34,335,395 / 40 + fee 10,000 + 3 × (784 + 10)
+    assertEquals(890_766, r.precompileGas());
     assertEquals(List.of("DigitClassifier.classify, distinct inputs", "DigitClassifier.classify, one input (cached)",
         "infer precompile called directly, distinct inputs"), r.infer().stream().map(InferResult::workload).toList());
     for (InferResult i : r.infer()) {
