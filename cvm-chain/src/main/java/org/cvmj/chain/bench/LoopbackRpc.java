@@ -6,13 +6,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.math.BigInteger;
-import java.net.InetAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * A JSON-RPC 2.0 client over HTTP (the JDK's client, one connection kept alive) that talks only to this machine:
@@ -29,24 +28,11 @@ final class LoopbackRpc {
   private long nextId = 1;
 
   LoopbackRpc(String url) throws BenchException {
-    URI parsed;
-    try {
-      parsed = URI.create(url);
-    } catch (IllegalArgumentException e) {
-      throw new BenchException("--rpc: not a URL: " + url);
+    Optional<String> problem = LoopbackUrl.problem(url);
+    if (problem.isPresent()) {
+      throw new BenchException(problem.get());
     }
-    if (!"http".equals(parsed.getScheme()) || parsed.getHost() == null) {
-      throw new BenchException("--rpc: expected an http URL with a host and port, got " + url);
-    }
-    try {
-      if (!InetAddress.getByName(parsed.getHost()).isLoopbackAddress()) {
-        throw new BenchException("--rpc: " + parsed.getHost() + " is not this machine; the benchmark sends only to"
-            + " loopback addresses (127.0.0.1, ::1)");
-      }
-    } catch (UnknownHostException e) {
-      throw new BenchException("--rpc: unknown host " + parsed.getHost());
-    }
-    this.uri = parsed;
+    this.uri = URI.create(url);
   }
 
   /** Calls {@code method}; a JSON-RPC error or an HTTP failure becomes a {@link BenchException} naming both. */

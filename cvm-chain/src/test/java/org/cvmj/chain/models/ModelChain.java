@@ -31,7 +31,7 @@ import org.cvmj.chain.tx.Transaction;
  * A dev chain on RocksDB in a test directory, with helpers to sign transactions from the dev accounts, produce one
  * block per call, and encode the registry's calls.
  */
-final class ModelChain implements AutoCloseable {
+public final class ModelChain implements AutoCloseable {
   static final BigInteger GWEI = BigInteger.TEN.pow(9);
   static final BigInteger TIP = GWEI.multiply(BigInteger.TWO);
   static final BigInteger MAX_FEE = GWEI.multiply(BigInteger.valueOf(50));
@@ -87,7 +87,7 @@ final class ModelChain implements AutoCloseable {
   }
 
   /** register(...) call data; the uint32[] is encoded here because Abi knows no arrays. */
-  static byte[] register(Hash symbolHash, long symbolSize, Hash paramsHash, long paramsSize, List<Long> shape,
+  public static byte[] register(Hash symbolHash, long symbolSize, Hash paramsHash, long paramsSize, List<Long> shape,
       long fee, String description) {
     byte[] desc = description.getBytes(StandardCharsets.UTF_8);
     long shapeOffset = 7 * 32;
@@ -105,7 +105,7 @@ final class ModelChain implements AutoCloseable {
     return out.toByteArray();
   }
 
-  static byte[] uploadChunk(Address model, ModelFile file, int index, byte[] data) {
+  public static byte[] uploadChunk(Address model, ModelFile file, int index, byte[] data) {
     return Abi.encodeCall(UploadChunkFunction.SIGNATURE, model, file.id(), index, data);
   }
 
@@ -176,7 +176,7 @@ final class ModelChain implements AutoCloseable {
         .toList();
   }
 
-  static byte[] resource(String name) {
+  public static byte[] resource(String name) {
     try (InputStream in = ModelChain.class.getResourceAsStream("/org/cvmj/chain/models/" + name)) {
       if (in == null) {
         throw new IllegalStateException("missing test resource " + name);

@@ -9,9 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigInteger;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +20,8 @@ import org.cvmj.chain.crypto.Address;
 import org.cvmj.chain.crypto.Hash;
 import org.cvmj.chain.crypto.Hex;
 import org.cvmj.chain.crypto.Keccak256;
+import org.cvmj.chain.models.ModelChain;
+import org.cvmj.chain.models.ModelFile;
 import org.cvmj.chain.models.ModelLimits;
 import org.cvmj.chain.models.SystemAddresses;
 import org.cvmj.chain.sol.Abi;
@@ -42,16 +41,14 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CvmRpcTest {
-  static final String REGISTER = "register(bytes32,uint64,bytes32,uint64,uint32[],uint64,string)";
-  static final String UPLOAD = "uploadChunk(address,uint8,uint32,bytes)";
   static final String INFER = "infer(address,bytes)";
   static final long FEE = 10_000;
   static final Address DEV0 = DevAccounts.address(0);
   static final Address DEV1 = DevAccounts.address(1);
   static final Address DEV2 = DevAccounts.address(2);
   static final Address NOBODY = Address.ofLong(0xdead);
-  static final byte[] SYMBOL = resource("mnist/symbol");
-  static final byte[] PARAMS = resource("mnist/params");
+  static final byte[] SYMBOL = ModelChain.resource("mnist/symbol");
+  static final byte[] PARAMS = ModelChain.resource("mnist/params");
   static final byte[] DIGIT = digit();
 
   LocalNode node;
@@ -74,8 +71,9 @@ class CvmRpcTest {
         List.of(1L, 1L, 28L, 28L), FEE, "mnist digits");
     uploading = register(DEV1, Keccak256.hash(new byte[] {1}), 3L * ModelLimits.CHUNK_SIZE,
         Keccak256.hash(new byte[] {2}), ModelLimits.CHUNK_SIZE + 1, List.of(2L, 3L), 0, "");
-    send(DEV1, SystemAddresses.REGISTRY, uploadChunk(uploading, 0, 1, new byte[ModelLimits.CHUNK_SIZE]));
-    send(DEV1, SystemAddresses.REGISTRY, uploadChunk(uploading, 1, 1, new byte[] {7}));
+    send(DEV1, SystemAddresses.REGISTRY,
+        ModelChain.uploadChunk(uploading, ModelFile.SYMBOL, 1, new byte[ModelLimits.CHUNK_SIZE]));
+    send(DEV1, SystemAddresses.REGISTRY, ModelChain.uploadChunk(uploading, ModelFile.PARAMS, 1, new byte[] {7}));
     rejected = register(DEV1, Keccak256.hash(SYMBOL), SYMBOL.length, Keccak256.hash(PARAMS), PARAMS.length,
         List.of(1L, 28L, 28L), 0, "wrong shape");
     upload(DEV0, ready);
@@ -108,53 +106,24 @@ class CvmRpcTest {
   Address register(Address author, Hash symbolHash, long symbolSize, Hash paramsHash, long paramsSize,
       List<Long> shape, long fee, String description) throws Exception {
     long count = quantity(rpc.call("cvm_listModels").get("total")).longValueExact();
-    send(author, SystemAddresses.REGISTRY, registerCall(symbolHash, symbolSize, paramsHash, paramsSize, shape, fee,
-        description));
+    send(author, SystemAddresses.REGISTRY,
+        ModelChain.register(symbolHash, symbolSize, paramsHash, paramsSize, shape, fee, description));
     return SystemAddresses.model(count + 1);
   }
 
   void upload(Address author, Address model) throws Exception {
-    send(author, SystemAddresses.REGISTRY, uploadChunk(model, 0, 0, SYMBOL));
-    send(author, SystemAddresses.REGISTRY, uploadChunk(model, 1, 0, PARAMS));
+    send(author, SystemAddresses.REGISTRY, ModelChain.uploadChunk(model, ModelFile.SYMBOL, 0, SYMBOL));
+    send(author, SystemAddresses.REGISTRY, ModelChain.uploadChunk(model, ModelFile.PARAMS, 0, PARAMS));
   }
 
   /**
    * register(...) call data, laid out by hand: Abi encodes only elementary types, and its selector helper refuses
    * the uint32[].
    */
-  static byte[] registerCall(Hash symbolHash, long symbolSize, Hash paramsHash, long paramsSize, List<Long> shape,
-      long fee, String description) {
-    byte[] desc = description.getBytes(StandardCharsets.UTF_8);
-    long shapeOffset = 7 * 32;
-    long descOffset = shapeOffset + 32L * (1 + shape.size());
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    out.writeBytes(Arrays.copyOf(Keccak256.digest(REGISTER.getBytes(StandardCharsets.US_ASCII)), 4));
-    out.writeBytes(Abi.encode(List.of("bytes32", "uint64", "bytes32", "uint64", "uint256", "uint64", "uint256"),
-        symbolHash.bytes(), symbolSize, paramsHash.bytes(), paramsSize, shapeOffset, fee, descOffset));
-    out.writeBytes(Abi.encode(List.of("uint256"), shape.size()));
-    for (long d : shape) {
-      out.writeBytes(Abi.encode(List.of("uint256"), d));
-    }
-    out.writeBytes(Abi.encode(List.of("uint256"), desc.length));
-    out.writeBytes(Arrays.copyOf(desc, (desc.length + 31) / 32 * 32));
-    return out.toByteArray();
-  }
-
-  static byte[] uploadChunk(Address model, int file, int index, byte[] data) {
-    return Abi.encodeCall(UPLOAD, model, file, index, data);
-  }
-
-  static byte[] resource(String name) {
-    try (InputStream in = CvmRpcTest.class.getResourceAsStream("/org/cvmj/chain/models/" + name)) {
-      return in.readAllBytes();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 
   /** The digit of mnist/data.npy: its last 784 bytes are the int8 pixels. */
   static byte[] digit() {
-    byte[] npy = resource("mnist/data.npy");
+    byte[] npy = ModelChain.resource("mnist/data.npy");
     return Arrays.copyOfRange(npy, npy.length - 784, npy.length);
   }
 
