@@ -21,7 +21,6 @@ class WalletTest {
   @Test
   void devKeysAreTheChainsDevAccounts() throws Exception {
     for (int i = 0; i < 10; i++) {
-      assertEquals(DevAccounts.privateKey(i), DevKeys.privateKey(i));
       assertEquals(DevAccounts.address(i).toHex(), Wallet.devAccount(i).getAddress());
     }
     InvalidInputException e = assertThrows(InvalidInputException.class, () -> Wallet.devAccount(-1));
@@ -36,7 +35,7 @@ class WalletTest {
 
   @Test
   void loadsAKeystoreWithThePasswordFromAnEnvironmentVariable() throws Exception {
-    ECKeyPair key = ECKeyPair.create(DevKeys.privateKey(7));
+    ECKeyPair key = ECKeyPair.create(DevAccounts.privateKey(7));
     Path file = keystore(key, "correct horse");
     String password = Password.fromEnvironment("CVMJ_PASSWORD", Map.of("CVMJ_PASSWORD", "correct horse"));
     Credentials c = Wallet.fromKeystore(file, password);
@@ -46,7 +45,7 @@ class WalletTest {
 
   @Test
   void wrongPasswordsMissingVariablesAndBadFilesAreNamed() throws Exception {
-    Path file = keystore(ECKeyPair.create(DevKeys.privateKey(7)), "right");
+    Path file = keystore(ECKeyPair.create(DevAccounts.privateKey(7)), "right");
     InvalidInputException wrong = assertThrows(InvalidInputException.class, () -> Wallet.fromKeystore(file, "wrong"));
     assertEquals("cannot decrypt the keystore " + file + ": wrong password (Invalid password provided)",
         wrong.getMessage());
