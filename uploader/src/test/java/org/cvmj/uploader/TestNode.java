@@ -7,6 +7,7 @@ import java.util.List;
 import org.cvmj.chain.chain.Chain;
 import org.cvmj.chain.crypto.Address;
 import org.cvmj.chain.crypto.Hash;
+import org.cvmj.chain.models.ModelFile;
 import org.cvmj.chain.models.ModelRecord;
 import org.cvmj.chain.models.ModelRegistryView;
 import org.cvmj.chain.node.LocalNode;

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.cvmj.chain.models.SystemAddresses;
 import org.cvmj.uploader.InvalidInputException;
 import org.cvmj.uploader.NodeException;
 import org.cvmj.uploader.chain.ModelInfo;
@@ -47,7 +48,7 @@ import org.web3j.utils.Numeric;
  */
 public final class ModelsBench {
   /** The infer precompile. */
-  public static final String INFER = "0x000000000000000000000000000000000000c001";
+  public static final String INFER = SystemAddresses.INFER.toHex();
   private static final long DEPLOY_GAS = 2_000_000;
   private static final Duration TIMEOUT = Duration.ofMinutes(2);
 

@@ -25,8 +25,6 @@ import org.web3j.crypto.Credentials;
  * registration to the registry's verdict. Writing and checking the model locally happen before the clock starts.
  */
 final class UploadBench {
-  private static final int CHUNK = 65_536;
-
   private final Rpc rpc;
   private final Credentials author;
   private final BenchSettings settings;

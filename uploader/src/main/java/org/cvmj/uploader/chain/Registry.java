@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+import org.cvmj.chain.models.SystemAddresses;
 import org.cvmj.uploader.InvalidInputException;
 import org.cvmj.uploader.NodeException;
 import org.cvmj.uploader.contracts.IModelRegistry;
@@ -25,7 +26,7 @@ import org.web3j.tx.gas.StaticGasProvider;
  */
 public final class Registry {
   /** The registry's fixed address. */
-  public static final String ADDRESS = "0x000000000000000000000000000000000000c000";
+  public static final String ADDRESS = SystemAddresses.REGISTRY.toHex();
 
   private final Rpc rpc;
   private final IModelRegistry contract;

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.cvmj.chain.models.ModelFile;
 import org.cvmj.uploader.InvalidInputException;
 import org.web3j.crypto.Hash;
 

@@ -11,7 +11,7 @@ import org.cvmj.uploader.chain.Registry;
 import org.cvmj.uploader.chain.Rpc;
 import org.cvmj.uploader.model.Chunk;
 import org.cvmj.uploader.model.InputShape;
-import org.cvmj.uploader.model.ModelFile;
+import org.cvmj.chain.models.ModelFile;
 
 /**
  * Everything the registry tells about one model ({@code upload status}).

@@ -17,7 +17,7 @@ import org.cvmj.uploader.chain.Rpc;
 import org.cvmj.uploader.chain.Signer;
 import org.cvmj.uploader.contracts.IModelRegistry;
 import org.cvmj.uploader.model.Chunk;
-import org.cvmj.uploader.model.ModelFile;
+import org.cvmj.chain.models.ModelFile;
 import org.cvmj.uploader.model.ModelFiles;
 import org.cvmj.uploader.model.ModelUpload;
 import org.web3j.crypto.Credentials;

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.cvmj.chain.models.ModelFile;
 import org.cvmj.uploader.InvalidInputException;
 import org.cvmj.uploader.TestModels;
 import org.junit.jupiter.api.Test;

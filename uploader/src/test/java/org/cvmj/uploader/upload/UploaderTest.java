@@ -24,7 +24,7 @@ import org.cvmj.uploader.chain.ModelStatus;
 import org.cvmj.uploader.chain.Registry;
 import org.cvmj.uploader.model.Chunk;
 import org.cvmj.uploader.model.InputShape;
-import org.cvmj.uploader.model.ModelFile;
+import org.cvmj.chain.models.ModelFile;
 import org.cvmj.uploader.model.ModelFiles;
 import org.cvmj.uploader.model.ModelUpload;
 import org.cvmj.uploader.wallet.DevKeys;
