@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.cvmj.cvm.model.Model;
 import org.cvmj.cvm.model.ModelException;
+import org.cvmj.uploader.bench.SyntheticModel;
 import org.cvmj.uploader.chain.Registry;
 import org.cvmj.uploader.chain.Rpc;
 import org.cvmj.uploader.contracts.IModelRegistry;
@@ -200,12 +201,12 @@ class RefusedUploadsTest {
     Credentials author = DevKeys.credentials(5);
     // weights declared as 4-bit (|w| <= 7), one of them 100
     int units = 4;
-    int[] w = new int[units * DenseModel.INPUTS];
+    int[] w = new int[units * SyntheticModel.FEATURES];
     for (int i = 0; i < w.length; i++) {
       w[i] = i % 15 - 7;
     }
     w[37] = 100;
-    Path bad = DenseModel.write(dir.resolve("precision"), units, 4, w);
+    Path bad = SyntheticModel.dense(dir.resolve("precision"), units, 4, w);
     ModelException check = assertThrows(ModelException.class, () -> Model.load(bad));
     assertTrue(check.getMessage().contains("value 100 at flat index 37 is outside precision 4"), check.getMessage());
 
@@ -219,7 +220,7 @@ class RefusedUploadsTest {
     assertEquals(head, client.blockNumber());
 
     Outcome chain = upload("--model", bad.toString(), "--dev-account", "5", "--skip-local-checks", "--shape",
-        "1," + DenseModel.INPUTS);
+        "1," + SyntheticModel.FEATURES);
     assertEquals(1, chain.code(), chain.describe());
     String reason = "the model fails cvm-runtime's load checks: " + check.getMessage();
     String model = chain.value("model");

@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.cvmj.uploader.bench.SyntheticModel;
 import org.cvmj.uploader.chain.Registry;
 import org.cvmj.uploader.chain.Rpc;
 import org.cvmj.uploader.contracts.IModelRegistry;
@@ -48,7 +49,7 @@ class ResumeAfterKillTest {
   @Test
   void anUploadKilledMidwayIsResumedWithOnlyTheMissingChunksAndSurvivesANodeKill() throws Exception {
     Repo.assumeLaunchersBuilt();
-    Path modelDir = DenseModel.write(dir.resolve("dense"), UNITS, 8, DenseModel.randomWeights(UNITS, 40));
+    Path modelDir = SyntheticModel.dense(dir.resolve("dense"), UNITS, 40);
     byte[] symbol = Files.readAllBytes(modelDir.resolve("symbol"));
     byte[] params = Files.readAllBytes(modelDir.resolve("params"));
     int total = chunks(symbol) + chunks(params);
@@ -60,7 +61,7 @@ class ResumeAfterKillTest {
     String model;
     try (NodeProcess node = NodeProcess.start(dir, chain, 1); Client client = new Client(node.url())) {
       // a window of 4 keeps the upload to several one-second blocks, so that there is time to kill it
-      String[] args = {"--model", modelDir.toString(), "--shape", "1," + DenseModel.INPUTS, "--dev-account", "0",
+      String[] args = {"--model", modelDir.toString(), "--shape", "1," + SyntheticModel.FEATURES, "--dev-account", "0",
           "--window", "4", "--rpc", node.url()};
       int confirmed;
       try (Launcher.Running first = Launcher.start(dir, "first", "upload", args)) {
@@ -112,7 +113,7 @@ class ResumeAfterKillTest {
       client.mineTo(quantity(after.get("readyBlock")));
 
       // callable, with cvm run's output: int32 elements, little-endian in the file and big-endian on chain
-      byte[] input = new byte[DenseModel.INPUTS];
+      byte[] input = new byte[SyntheticModel.FEATURES];
       for (int i = 0; i < input.length; i++) {
         input[i] = (byte) (i % 13 - 6);
       }

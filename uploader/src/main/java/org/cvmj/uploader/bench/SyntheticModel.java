@@ -25,6 +25,11 @@ public final class SyntheticModel {
 
   /** Writes {@code symbol} and {@code params} of the model into {@code dir} (created if missing); returns it. */
   public static Path dense(Path dir, int units, long seed) throws IOException {
+    return dense(dir, units, 8, randomWeights(units, seed));
+  }
+
+  /** Seeded random int8 weights in -127..127, {@code units × FEATURES} of them. */
+  public static int[] randomWeights(int units, long seed) {
     if (units < 1) {
       throw new IllegalArgumentException("units must be at least 1, got " + units);
     }
@@ -33,10 +38,18 @@ public final class SyntheticModel {
     for (int i = 0; i < w.length; i++) {
       w[i] = rnd.nextInt(-127, 128);
     }
+    return w;
+  }
+
+  /**
+   * The same layer with the given {@code weights}, whose variable declares {@code weightPrecision} bits. Nothing
+   * checks the weights against it here (tests write models that break it on purpose): the load checks do.
+   */
+  public static Path dense(Path dir, int units, int weightPrecision, int[] weights) throws IOException {
     GraphBuilder b = new GraphBuilder();
     EntryRef x = b.input(Shape.of(1, FEATURES), 8);
-    EntryRef weight = b.param("w", Shape.of(units, FEATURES), 8, w);
-    EntryRef y = b.op("dense", Map.of("units", "" + units, "use_bias", "False"), x, weight);
+    EntryRef weight = b.param("w", Shape.of(units, FEATURES), weightPrecision, weights);
+    EntryRef y = b.op("dense", Map.of("units", Integer.toString(units), "use_bias", "False"), x, weight);
     GraphBuilder.Built built = b.build(y);
     Files.createDirectories(dir);
     Files.writeString(dir.resolve("symbol"), SymbolWriter.write(built.symbol()), StandardCharsets.UTF_8);
